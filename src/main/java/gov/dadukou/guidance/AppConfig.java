@@ -1,0 +1,88 @@
+package gov.dadukou.guidance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The application's whole configuration, read once from the environment and validated. Immutable.
+ *
+ * @param host           address to bind ({@code HOST}, default {@code 0.0.0.0})
+ * @param port           HTTP port ({@code PORT}, default 8080; 0 picks a free port)
+ * @param dataDir        where the database and other state live ({@code DATA_DIR}, default {@code ./data}; created)
+ * @param kbDir          the knowledge base ({@code KB_DIR}, default {@code ./knowledge-base})
+ * @param sessionTtl     how long a chat session remembers its last turn ({@code SESSION_TTL_MINUTES}, default 30)
+ * @param maxSessions    how many chat sessions are remembered at most ({@code MAX_SESSIONS}, default 10000)
+ */
+public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions) {
+
+    /** Start-up cannot go on with this configuration; the message says which variable and why. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        Function<String, String> get = name -> {
+            String v = env.get(name);
+            return v == null || v.isBlank() ? null : v.strip();
+        };
+        String host = orDefault(get.apply("HOST"), "0.0.0.0");
+        int port = intVar("PORT", get.apply("PORT"), 8080, 0, 65535);
+        Path dataDir = Path.of(orDefault(get.apply("DATA_DIR"), "./data"));
+        Path kbDir = Path.of(orDefault(get.apply("KB_DIR"), "./knowledge-base"));
+        int ttl = intVar("SESSION_TTL_MINUTES", get.apply("SESSION_TTL_MINUTES"), 30, 1, 24 * 60);
+        int maxSessions = intVar("MAX_SESSIONS", get.apply("MAX_SESSIONS"), 10_000, 1, 1_000_000);
+        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions);
+        config.validatePaths();
+        return config;
+    }
+
+    /** A configuration for tests and tools: port 0, the given directories, default limits. */
+    public static AppConfig forDirs(Path dataDir, Path kbDir) {
+        return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000);
+    }
+
+    private void validatePaths() {
+        if (!Files.isDirectory(kbDir)) {
+            throw new ConfigException("KB_DIR 指向的知识库目录不存在 / knowledge-base directory not found: " + kbDir.toAbsolutePath());
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (Exception e) {
+            throw new ConfigException("DATA_DIR 无法创建 / cannot create data directory " + dataDir.toAbsolutePath() + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ConfigException("DATA_DIR 不可写 / data directory is not writable: " + dataDir.toAbsolutePath());
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static int intVar(String name, String value, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new ConfigException(name + " 应在 " + min + " 到 " + max + " 之间 / must be in [" + min + ", " + max + "]: " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " 应是整数 / must be an integer: " + value);
+        }
+    }
+
+    /** One log line, no secrets. */
+    public String describe() {
+        return "host=" + host + " port=" + port + " dataDir=" + dataDir.toAbsolutePath().normalize()
+                + " kbDir=" + kbDir.toAbsolutePath().normalize() + " sessionTtl=" + sessionTtl.toMinutes() + "min"
+                + " maxSessions=" + maxSessions;
+    }
+}

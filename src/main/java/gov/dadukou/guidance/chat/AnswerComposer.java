@@ -1,0 +1,51 @@
+package gov.dadukou.guidance.chat;
+
+import gov.dadukou.guidance.knowledge.Entry;
+
+import java.util.List;
+
+/**
+ * Turns approved entries into the text the business reads. Only fixed, reviewed sentences are added
+ * around an entry's own answer; nothing is generated. Stateless, thread-safe.
+ */
+final class AnswerComposer {
+    static final String HOTLINE = "12345政务服务便民热线";
+    static final String NOT_BINDING = "温馨提示：以上为行政指导，不具有强制力，是否采纳由您自愿决定，不采纳不会因此受到不利对待；法律法规本身的规定仍应遵守。";
+
+    private AnswerComposer() {
+    }
+
+    static String answer(Entry entry, String departmentContact) {
+        StringBuilder sb = new StringBuilder(entry.answer().strip());
+        sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
+        sb.append("\n实施单位：").append(entry.department());
+        if (departmentContact != null && !departmentContact.isBlank()) {
+            sb.append("（咨询渠道：").append(departmentContact).append('）');
+        }
+        sb.append('。');
+        if (entry.method() != null) {
+            sb.append("\n").append(NOT_BINDING);
+        }
+        return sb.toString();
+    }
+
+    static String clarify(List<String> candidates) {
+        StringBuilder sb = new StringBuilder("我不太确定您想问的是哪一项。您是不是想问：");
+        for (int i = 0; i < candidates.size(); i++) {
+            sb.append("\n").append(i + 1).append(". ").append(candidates.get(i));
+        }
+        sb.append("\n如果都不是，请换个说法再问，或拨打").append(HOTLINE).append("咨询。");
+        return sb.toString();
+    }
+
+    static String none() {
+        return "抱歉，这个问题我没有把握回答。我只能回答企业依法经营方面的行政指导问题。"
+                + "您可以拨打" + HOTLINE + "咨询，工作人员会为您解答或转交相关部门。";
+    }
+
+    static String greeting() {
+        return "您好！我是大渡口区行政指导智能助手，可以解答企业和个体工商户依法经营方面的问题，"
+                + "例如营业执照、年报、明码标价、食品经营许可、劳动合同、消防安全等。请直接输入您的问题。"
+                + "如需人工服务，请拨打" + HOTLINE + "。";
+    }
+}

@@ -1,0 +1,134 @@
+package gov.dadukou.guidance.chat;
+
+import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.knowledge.Department;
+import gov.dadukou.guidance.knowledge.Entry;
+import gov.dadukou.guidance.knowledge.EntryStore;
+import gov.dadukou.guidance.search.Retriever;
+import gov.dadukou.guidance.search.SearchHit;
+import gov.dadukou.guidance.search.SearchResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Answers one question from the live entries, or says honestly that it cannot. Understands a follow-up
+ * ("那罚多少？") in the context of the session's previous turn. Never composes text beyond fixed,
+ * reviewed sentences. Thread-safe.
+ */
+public final class ChatService {
+    public static final int MAX_QUESTION_LENGTH = 500;
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Openings and endings that make a question lean on the previous turn. */
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "^(那么?|那要是|那如果|如果|要是|假如|还有|另外|然后|那我|那像|像)|呢[？?。.!！]*$");
+    private static final Pattern GREETING = Pattern.compile(
+            "^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|谢谢|谢谢你|多谢|感谢|再见|早上好|下午好|晚上好)[啊呀吗！!。.？?~～]*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MAX_CONTEXT = 200;
+
+    private final EntryStore entries;
+    private final Retriever retriever;
+    private final AnswerPolicy policy;
+    private final SessionStore sessions;
+
+    public ChatService(EntryStore entries, Retriever retriever, AnswerPolicy policy, SessionStore sessions) {
+        this.entries = entries;
+        this.retriever = retriever;
+        this.policy = policy;
+        this.sessions = sessions;
+    }
+
+    /**
+     * @param question  the business's question, 1..500 characters after trimming
+     * @param sessionId optional; generated when null
+     * @throws ClientException when the question or session id is unusable
+     */
+    public ChatReply ask(String question, String sessionId) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) {
+            throw ClientException.badRequest("missing_question", "请输入您要咨询的问题。");
+        }
+        if (q.codePointCount(0, q.length()) > MAX_QUESTION_LENGTH) {
+            throw ClientException.badRequest("question_too_long", "问题太长了，请控制在" + MAX_QUESTION_LENGTH + "字以内。");
+        }
+        if (sessionId != null && !SESSION_ID.matcher(sessionId).matches()) {
+            throw ClientException.badRequest("invalid_session_id", "会话编号格式不正确，请刷新页面后重试。");
+        }
+        String sid = sessionId != null ? sessionId : UUID.randomUUID().toString();
+        if (GREETING.matcher(q).matches()) {
+            return new ChatReply(AnswerComposer.greeting(), false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, 0);
+        }
+
+        Optional<SessionStore.Turn> previous = sessions.last(sid);
+        SearchResult result = retriever.search(q);
+        AnswerPolicy.Decision decision = policy.decide(result);
+        String remembered = q;
+        if (previous.isPresent() && isFollowUp(q)) {
+            SearchResult withContext = retriever.search(q, previous.get().question());
+            AnswerPolicy.Decision contextual = policy.decide(withContext);
+            boolean standsAlone = decision.outcome() == AnswerPolicy.Outcome.ANSWER
+                    && decision.confidence() >= contextual.confidence();
+            if (!standsAlone) {
+                result = withContext;
+                decision = contextual;
+                remembered = truncate(previous.get().question() + " " + q);
+            }
+        }
+        return reply(result, decision, sid, remembered);
+    }
+
+    private ChatReply reply(SearchResult result, AnswerPolicy.Decision decision, String sid, String remembered) {
+        switch (decision.outcome()) {
+            case ANSWER -> {
+                Entry entry = entries.get(result.hits().get(0).entryId()).orElse(null);
+                if (entry == null) {
+                    break; // retired while we searched: fall through to "no answer"
+                }
+                sessions.remember(sid, remembered, entry.id());
+                String contact = entries.department(entry.department()).map(Department::contact).orElse(null);
+                return new ChatReply(AnswerComposer.answer(entry, contact), true, decision.outcome().json(),
+                        List.of(Source.of(entry)), suggestions(result, 1, Set.of(entry.id())), sid, decision.confidence());
+            }
+            case CLARIFY -> {
+                List<String> candidates = suggestions(result, 0, Set.of());
+                if (!candidates.isEmpty()) {
+                    return new ChatReply(AnswerComposer.clarify(candidates), false, decision.outcome().json(),
+                            List.of(), candidates, sid, decision.confidence());
+                }
+            }
+            case NONE -> {
+            }
+        }
+        return new ChatReply(AnswerComposer.none(), false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid,
+                decision.confidence());
+    }
+
+    /** Up to three close entries, each offered as its first phrasing (which asks for exactly that entry). */
+    private List<String> suggestions(SearchResult result, int from, Set<String> exclude) {
+        Set<String> out = new LinkedHashSet<>();
+        List<SearchHit> hits = result.hits();
+        for (int i = from; i < hits.size() && out.size() < 3; i++) {
+            SearchHit hit = hits.get(i);
+            if (exclude.contains(hit.entryId()) || policy.confidence(hit) < policy.clarifyThreshold()) {
+                continue;
+            }
+            entries.get(hit.entryId()).ifPresent(e -> out.add(e.questions().get(0)));
+        }
+        return new ArrayList<>(out);
+    }
+
+    static boolean isFollowUp(String question) {
+        String bare = question.replaceAll("[\\p{P}\\s]", "");
+        return FOLLOW_UP.matcher(question).find() || bare.length() <= 4;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_CONTEXT ? text : text.substring(text.length() - MAX_CONTEXT);
+    }
+}

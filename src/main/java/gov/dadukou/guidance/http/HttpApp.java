@@ -1,0 +1,73 @@
+package gov.dadukou.guidance.http;
+
+import gov.dadukou.guidance.Assistant;
+import gov.dadukou.guidance.ClientException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the configured, unstarted web application from the assistant's services. Every route is in
+ * the table below; handlers only parse, call a service and write JSON. Errors are always
+ * {@code {"error": {"code", "message"}}} with a Chinese message; a client's mistake is a 4xx.
+ */
+public final class HttpApp {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    /** Bodies above this are refused before parsing; a question is at most 500 characters. */
+    private static final long MAX_BODY_BYTES = 16 * 1024;
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(Assistant assistant) {
+        ChatHandlers chat = new ChatHandlers(assistant);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = assistant.config().host();
+            config.jetty.port = assistant.config().port();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+
+            // ---- routes ---------------------------------------------------------------------------
+            config.routes.get("/health", chat::health);
+            config.routes.post("/api/chat", chat::chat);
+
+            // ---- errors ---------------------------------------------------------------------------
+            config.routes.exception(ClientException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "系统繁忙，请稍后再试，或拨打12345政务服务便民热线咨询。");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.path().startsWith("/api/")) {
+                    error(ctx, 404, "not_found", "您访问的地址不存在。");
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "不支持这种请求方式。"));
+        });
+    }
+
+    private static void httpError(Context ctx, int status) {
+        switch (status) {
+            case 413 -> error(ctx, 413, "body_too_large", "提交的内容太长了。");
+            case 404 -> error(ctx, 404, "not_found", "您访问的地址不存在。");
+            case 405 -> error(ctx, 405, "method_not_allowed", "不支持这种请求方式。");
+            default -> error(ctx, status >= 500 ? 500 : status, status >= 500 ? "internal_error" : "bad_request",
+                    status >= 500 ? "系统繁忙，请稍后再试。" : "请求不正确。");
+        }
+    }
+
+    static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(ErrorBody.of(code, message));
+    }
+}

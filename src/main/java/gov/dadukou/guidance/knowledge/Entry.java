@@ -1,0 +1,71 @@
+package gov.dadukou.guidance.knowledge;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One curated, validated knowledge entry. Immutable and safe to share between threads.
+ *
+ * @param id          stable id, unique in the knowledge base
+ * @param kind        the entry's kind
+ * @param title       one-line title
+ * @param questions   phrasings of the question as businesses ask it (at least one)
+ * @param answer      the approved answer text
+ * @param department  the implementing department's name
+ * @param method      the guidance method, or {@code null} where none applies
+ * @param legalBasis  the legal bases, at least one
+ * @param url         source link (http or https), or {@code null}
+ * @param reviewed    the date the entry was last reviewed
+ * @param topics      topics from the topic list
+ * @param verify      what staff must verify before publishing, or {@code null}
+ * @param window      the yearly window of an enforcement reminder, or {@code null}
+ * @param sourceFile  the knowledge-base file the entry came from, relative to the base directory
+ */
+public record Entry(
+        String id,
+        Kind kind,
+        String title,
+        List<String> questions,
+        String answer,
+        String department,
+        Method method,
+        List<LegalBasis> legalBasis,
+        String url,
+        LocalDate reviewed,
+        List<String> topics,
+        String verify,
+        YearlyWindow window,
+        String sourceFile) {
+
+    public Entry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(department, "department");
+        Objects.requireNonNull(reviewed, "reviewed");
+        questions = List.copyOf(questions);
+        legalBasis = List.copyOf(legalBasis);
+        topics = List.copyOf(topics);
+    }
+
+    public Optional<Method> methodOpt() {
+        return Optional.ofNullable(method);
+    }
+
+    public Optional<YearlyWindow> windowOpt() {
+        return Optional.ofNullable(window);
+    }
+
+    /** Whether staff must verify a local detail of this entry before it is relied on. */
+    public boolean needsVerification() {
+        return verify != null;
+    }
+
+    /** The legal bases as one citation line: {@code 《A》第一条；《B》}. */
+    public String legalBasisText() {
+        return String.join("；", legalBasis.stream().map(LegalBasis::citation).toList());
+    }
+}

@@ -1,0 +1,193 @@
+package gov.dadukou.guidance.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one YAML entry node into a validated {@link Entry}, or throws a {@link KnowledgeBaseException}
+ * naming the field. Checks that need the whole base (unique ids and phrasings) are the loader's.
+ * Immutable and thread-safe.
+ */
+final class EntryParser {
+    static final int MIN_QUESTIONS = 4;
+    static final int MAX_TITLE = 80;
+    static final int MAX_QUESTION = 200;
+    static final int MAX_ANSWER = 3000;
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+    private static final Pattern ARTICLE = Pattern.compile("第[零〇一二三四五六七八九十百千0-9]+条.*");
+    /** Mobile numbers and landlines with an area code: the only number an entry may give is 12345. */
+    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-\\d{7,8})(?!\\d)");
+    private static final Set<String> FIELDS = Set.of("id", "kind", "title", "questions", "answer", "department",
+            "method", "legalBasis", "url", "reviewed", "topics", "verify", "window");
+
+    private final Set<String> departments;
+    private final Set<String> topics;
+
+    EntryParser(Set<String> departments, Set<String> topics) {
+        this.departments = Set.copyOf(departments);
+        this.topics = Set.copyOf(topics);
+    }
+
+    Entry parse(String file, int position, JsonNode node) {
+        String where = "#" + position;
+        if (node == null || !node.isObject()) {
+            throw new KnowledgeBaseException(file, where, null, "条目应是一个映射（键: 值）");
+        }
+        String id = text(node, "id");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new KnowledgeBaseException(file, where, "id", "编号必填，只能用小写字母、数字和连字符，3–64位");
+        }
+        Checker c = new Checker(file, id);
+        node.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw c.fail(name, "不认识的字段（拼写错误？）");
+            }
+        });
+        Kind kind = Kind.fromLabel(c.required(node, "kind"))
+                .orElseThrow(() -> c.fail("kind", "类别只能是：行政指导事项、法规解读、免罚轻罚事项、执法事项提示、典型案例"));
+        String title = c.required(node, "title");
+        c.check(title.length() <= MAX_TITLE, "title", "标题不能超过" + MAX_TITLE + "字");
+        List<String> questions = c.stringList(node, "questions", MAX_QUESTION);
+        c.check(questions.size() >= MIN_QUESTIONS, "questions", "至少要有" + MIN_QUESTIONS + "种问法");
+        String answer = c.required(node, "answer");
+        c.check(answer.length() <= MAX_ANSWER, "answer", "答案不能超过" + MAX_ANSWER + "字");
+        c.check(!PHONE.matcher(answer).find(), "answer", "答案中不能写电话号码（只能引用12345热线）");
+        String department = c.required(node, "department");
+        c.check(departments.contains(department), "department", "实施单位不在 departments.yaml 中：" + department);
+        Method method = null;
+        String methodText = text(node, "method");
+        if (methodText != null) {
+            method = Method.fromLabel(methodText).orElseThrow(() -> c.fail("method", "行政指导方式不在九种方式之中：" + methodText));
+        }
+        List<LegalBasis> legalBasis = legalBasis(c, node.get("legalBasis"));
+        String url = text(node, "url");
+        if (url != null) {
+            c.check(isWebUrl(url), "url", "链接必须是 http 或 https 地址");
+        }
+        LocalDate reviewed = date(c, c.required(node, "reviewed"));
+        List<String> entryTopics = node.has("topics") ? c.stringList(node, "topics", 20) : List.of();
+        for (String topic : entryTopics) {
+            c.check(topics.contains(topic), "topics", "主题不在 topics.yaml 中：" + topic);
+        }
+        String verify = text(node, "verify");
+        if (node.has("verify")) {
+            c.check(verify != null, "verify", "待核实说明不能为空（不需要核实就删除此字段）");
+        }
+        YearlyWindow window = window(c, node.get("window"));
+        if (kind == Kind.ENFORCEMENT_REMINDER) {
+            c.check(window != null, "window", "执法事项提示必须写明每年的时间窗口");
+        } else {
+            c.check(window == null, "window", "只有执法事项提示才有时间窗口");
+        }
+        return new Entry(id, kind, title, questions, answer.strip(), department, method, legalBasis, url, reviewed,
+                entryTopics, verify, window, file);
+    }
+
+    private static List<LegalBasis> legalBasis(Checker c, JsonNode node) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw c.fail("legalBasis", "法律依据必填，至少一条（law，可选 article）");
+        }
+        List<LegalBasis> result = new ArrayList<>();
+        for (JsonNode item : node) {
+            String law = item.isObject() ? text(item, "law") : null;
+            if (law == null) {
+                throw c.fail("legalBasis", "每条法律依据都要写 law（法规名称）");
+            }
+            if (law.contains("《") || law.contains("》")) {
+                throw c.fail("legalBasis", "法规名称不要带书名号，显示时会自动加上：" + law);
+            }
+            String article = text(item, "article");
+            if (article != null && !ARTICLE.matcher(article).matches()) {
+                throw c.fail("legalBasis", "条号应写成“第X条”：" + article);
+            }
+            result.add(new LegalBasis(law, article));
+        }
+        return result;
+    }
+
+    private static YearlyWindow window(Checker c, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject() || text(node, "from") == null || text(node, "to") == null) {
+            throw c.fail("window", "时间窗口要写 from 和 to");
+        }
+        try {
+            return new YearlyWindow(DayRef.parse(text(node, "from")), DayRef.parse(text(node, "to")));
+        } catch (IllegalArgumentException e) {
+            throw c.fail("window", e.getMessage());
+        }
+    }
+
+    private static LocalDate date(Checker c, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw c.fail("reviewed", "审核日期应写成 YYYY-MM-DD：" + text);
+        }
+    }
+
+    private static boolean isWebUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** A scalar field's text, stripped; null when absent, null or blank. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            return null;
+        }
+        String text = value.asText().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Builds exceptions that name this entry. */
+    private record Checker(String file, String id) {
+        KnowledgeBaseException fail(String field, String problem) {
+            return new KnowledgeBaseException(file, id, field, problem);
+        }
+
+        void check(boolean ok, String field, String problem) {
+            if (!ok) {
+                throw fail(field, problem);
+            }
+        }
+
+        String required(JsonNode node, String field) {
+            String value = text(node, field);
+            if (value == null) {
+                throw fail(field, "必填字段缺失或为空");
+            }
+            return value;
+        }
+
+        List<String> stringList(JsonNode node, String field, int maxLength) {
+            JsonNode list = node.get(field);
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                throw fail(field, "应是非空列表");
+            }
+            List<String> result = new ArrayList<>();
+            for (JsonNode item : list) {
+                String value = item.isValueNode() && !item.isNull() ? item.asText().strip() : "";
+                check(!value.isEmpty(), field, "列表中有空项");
+                check(value.length() <= maxLength, field, "列表项不能超过" + maxLength + "字：" + value);
+                result.add(value);
+            }
+            return result;
+        }
+    }
+}

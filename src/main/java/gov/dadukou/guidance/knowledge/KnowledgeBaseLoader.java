@@ -1,0 +1,158 @@
+package gov.dadukou.guidance.knowledge;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads and validates a knowledge-base directory ({@code departments.yaml}, {@code topics.yaml},
+ * {@code entries/*.yaml}). All or nothing: any problem throws a {@link KnowledgeBaseException} naming
+ * the file, entry and field, and no partial base is ever returned. Stateless and thread-safe.
+ */
+public final class KnowledgeBaseLoader {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private KnowledgeBaseLoader() {
+    }
+
+    public static KnowledgeBase load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new KnowledgeBaseException(dir.toString(), null, null, "知识库目录不存在");
+        }
+        MessageDigest digest = sha256();
+        List<Department> departments = departments(dir, digest);
+        List<String> topics = topics(dir, digest);
+        EntryParser parser = new EntryParser(
+                departments.stream().map(Department::name).collect(java.util.stream.Collectors.toSet()), Set.copyOf(topics));
+
+        List<Entry> entries = new ArrayList<>();
+        Map<String, String> idToFile = new HashMap<>();
+        Map<String, String> phrasingToId = new HashMap<>();
+        for (Path file : entryFiles(dir)) {
+            String name = dir.relativize(file).toString().replace('\\', '/');
+            JsonNode root = read(dir, file, digest);
+            JsonNode list = root.get("entries");
+            if (list == null || !list.isArray()) {
+                throw new KnowledgeBaseException(name, null, "entries", "文件顶层应是 entries: 列表");
+            }
+            int position = 0;
+            for (JsonNode node : list) {
+                Entry entry = parser.parse(name, ++position, node);
+                String previous = idToFile.putIfAbsent(entry.id(), name);
+                if (previous != null) {
+                    throw new KnowledgeBaseException(name, entry.id(), "id", "编号重复，已在 " + previous + " 中使用");
+                }
+                for (String question : entry.questions()) {
+                    String other = phrasingToId.putIfAbsent(phrasingKey(question), entry.id());
+                    if (other != null) {
+                        throw new KnowledgeBaseException(name, entry.id(), "questions",
+                                other.equals(entry.id()) ? "问法重复：" + question : "问法与条目 " + other + " 重复：" + question);
+                    }
+                }
+                entries.add(entry);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new KnowledgeBaseException(dir.resolve("entries").toString(), null, null, "没有任何条目");
+        }
+        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        return new KnowledgeBase(entries, departments, topics, version);
+    }
+
+    /** Two phrasings that differ only in punctuation, spacing or letter case are the same phrasing. */
+    static String phrasingKey(String question) {
+        return question.replaceAll("[\\p{P}\\p{S}\\s]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<Department> departments(Path dir, MessageDigest digest) {
+        String name = "departments.yaml";
+        JsonNode list = read(dir, dir.resolve(name), digest).get("departments");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new KnowledgeBaseException(name, null, "departments", "应是非空列表");
+        }
+        List<Department> result = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (JsonNode node : list) {
+            String department = EntryParser.text(node, "name");
+            String contact = EntryParser.text(node, "contact");
+            if (department == null || contact == null) {
+                throw new KnowledgeBaseException(name, department, department == null ? "name" : "contact", "必填字段缺失或为空");
+            }
+            if (!seen.add(department)) {
+                throw new KnowledgeBaseException(name, department, "name", "单位重复");
+            }
+            result.add(new Department(department, contact));
+        }
+        return result;
+    }
+
+    private static List<String> topics(Path dir, MessageDigest digest) {
+        String name = "topics.yaml";
+        JsonNode list = read(dir, dir.resolve(name), digest).get("topics");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new KnowledgeBaseException(name, null, "topics", "应是非空列表");
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (JsonNode node : list) {
+            String topic = node.isTextual() ? node.asText().strip() : "";
+            if (topic.isEmpty() || !result.add(topic)) {
+                throw new KnowledgeBaseException(name, topic, "topics", "主题为空或重复");
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<Path> entryFiles(Path dir) {
+        Path entries = dir.resolve("entries");
+        if (!Files.isDirectory(entries)) {
+            throw new KnowledgeBaseException("entries/", null, null, "缺少 entries 目录");
+        }
+        try (Stream<Path> files = Files.list(entries)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("entries/", null, null, "无法读取目录：" + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(Path dir, Path file, MessageDigest digest) {
+        String name = dir.relativize(file).toString().replace('\\', '/');
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+            JsonNode root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+            if (root == null || !root.isObject()) {
+                throw new KnowledgeBaseException(name, null, null, "文件为空或顶层不是映射");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new KnowledgeBaseException(name, null, null, "YAML 格式错误：" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : "（第" + e.getLocation().getLineNr() + "行）"), e);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException(name, null, null, "无法读取文件：" + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

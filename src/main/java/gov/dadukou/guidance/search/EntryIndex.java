@@ -1,0 +1,173 @@
+package gov.dadukou.guidance.search;
+
+import gov.dadukou.guidance.knowledge.Entry;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The Lucene index of the entries. One {@link IndexWriter} for the index's life; every change is an
+ * upsert or delete by the {@code id} term followed by a blocking refresh, so a search sees an entry's
+ * old documents or its new ones, never half. Searches go through a {@link SearcherManager}
+ * (acquire/release). Each entry is several documents: one per phrasing (and the title), fields
+ * {@code q_w}/{@code q_b}, and one for the answer, {@code a_w}/{@code a_b}. Thread-safe.
+ */
+public final class EntryIndex implements AutoCloseable {
+    static final String ID = "id";
+    static final String TYPE = "type";
+    static final String TEXT = "text";
+    static final String QUESTION = "q";
+    static final String ANSWER = "a";
+
+    private final Analyzers analyzers;
+    private final QueryRewriter rewriter;
+    private final Directory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** Per-entry token sets, for coverage; replaced whole on upsert. */
+    private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
+
+    /** The words and bigrams an entry contains, normalized. */
+    record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings) {
+    }
+
+    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter) {
+        this.analyzers = analyzers;
+        this.rewriter = rewriter;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.perField(List.of(QUESTION, ANSWER)));
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            this.writer = new IndexWriter(directory, config);
+            this.writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the in-memory index", e);
+        }
+    }
+
+    /** Adds or replaces every given entry, then makes them visible to searches at once. */
+    public void upsertAll(Collection<Entry> entries) {
+        try {
+            for (Entry entry : entries) {
+                writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
+                vocabularies.put(entry.id(), vocabulary(entry));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing failed", e);
+        }
+    }
+
+    public void upsert(Entry entry) {
+        upsertAll(List.of(entry));
+    }
+
+    /** Removes an entry (e.g. retired); it no longer answers once this returns. */
+    public void delete(String entryId) {
+        try {
+            writer.deleteDocuments(new Term(ID, entryId));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            vocabularies.remove(entryId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("delete failed", e);
+        }
+    }
+
+    /** Runs {@code work} with a searcher that is released afterwards, whatever happens. */
+    <T> T withSearcher(Function<IndexSearcher, T> work) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot acquire a searcher", e);
+        }
+        try {
+            return work.apply(searcher);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release a searcher", e);
+            }
+        }
+    }
+
+    Vocabulary vocabulary(String entryId) {
+        return vocabularies.get(entryId);
+    }
+
+    Analyzers analyzers() {
+        return analyzers;
+    }
+
+    QueryRewriter rewriter() {
+        return rewriter;
+    }
+
+    public int size() {
+        return vocabularies.size();
+    }
+
+    private List<Document> documents(Entry entry) {
+        List<Document> docs = new ArrayList<>();
+        List<String> phrasings = new ArrayList<>(entry.questions());
+        phrasings.add(entry.title());
+        for (String phrasing : phrasings) {
+            docs.add(document(entry.id(), QUESTION, TextNormalizer.normalize(phrasing)));
+        }
+        docs.add(document(entry.id(), ANSWER, TextNormalizer.normalize(entry.title() + "。" + entry.answer())));
+        return docs;
+    }
+
+    private static Document document(String id, String type, String text) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(TYPE, type, Field.Store.NO));
+        doc.add(new StoredField(TEXT, text));
+        doc.add(new TextField(type + Analyzers.WORDS, text, Field.Store.NO));
+        doc.add(new TextField(type + Analyzers.BIGRAMS, text, Field.Store.NO));
+        return doc;
+    }
+
+    private Vocabulary vocabulary(Entry entry) {
+        StringBuilder all = new StringBuilder(entry.title()).append('。').append(entry.answer());
+        entry.questions().forEach(q -> all.append('。').append(q));
+        entry.legalBasis().forEach(b -> all.append('。').append(b.citation()));
+        all.append('。').append(entry.department());
+        String text = TextNormalizer.normalize(all.toString());
+        List<String> phrasings = entry.questions().stream().map(TextNormalizer::normalize).toList();
+        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings);
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the index failed", e);
+        }
+    }
+}

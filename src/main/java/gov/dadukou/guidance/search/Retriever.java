@@ -1,0 +1,166 @@
+package gov.dadukou.guidance.search;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the entries that best answer a question: normalizes and rewrites it, runs BM25 over the
+ * phrasing documents and the answer documents (smartcn words and character bigrams), fuses the two per
+ * entry and measures how much of the question each candidate covers. Thread-safe.
+ */
+public final class Retriever {
+    /** Tuning knobs; see docs/retrieval.md for how they were chosen. */
+    public record Weights(float words, float bigrams, float answer, float context, int candidates) {
+        public static Weights defaults() {
+            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 10);
+        }
+    }
+
+    private final EntryIndex index;
+    private final Weights weights;
+
+    public Retriever(EntryIndex index, Weights weights) {
+        this.index = index;
+        this.weights = weights;
+    }
+
+    public SearchResult search(String question) {
+        return search(question, null);
+    }
+
+    /**
+     * @param question the business's question, raw
+     * @param context  the previous turn's question, searched with a lower weight; may be null
+     */
+    public SearchResult search(String question, String context) {
+        String text = index.rewriter().rewrite(TextNormalizer.normalize(question));
+        List<String> words = contentWords(text);
+        List<String> bigrams = contentBigrams(text);
+        String contextText = context == null ? null : index.rewriter().rewrite(TextNormalizer.normalize(context));
+
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        BooleanQuery.Builder a = new BooleanQuery.Builder();
+        addTerms(q, a, words, bigrams, 1f);
+        if (contextText != null) {
+            addTerms(q, a, contentWords(contextText), contentBigrams(contextText), weights.context());
+        }
+        Map<String, double[]> scores = new HashMap<>();
+        Map<String, String> bestPhrasing = new HashMap<>();
+        index.withSearcher(searcher -> {
+            collect(searcher, typed(q.build(), EntryIndex.QUESTION), scores, bestPhrasing, 0);
+            collect(searcher, typed(a.build(), EntryIndex.ANSWER), scores, null, 1);
+            return null;
+        });
+
+        List<SearchHit> hits = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : scores.entrySet()) {
+            EntryIndex.Vocabulary vocabulary = index.vocabulary(e.getKey());
+            if (vocabulary == null) {
+                continue; // deleted between search and scoring
+            }
+            double qs = e.getValue()[0];
+            double as = e.getValue()[1];
+            String phrasing = bestPhrasing.getOrDefault(e.getKey(), "");
+            hits.add(new SearchHit(e.getKey(), qs + weights.answer() * as, qs, as, phrasing,
+                    coverage(words, vocabulary.words()), coverage(bigrams, vocabulary.bigrams()),
+                    dice(new HashSet<>(bigrams), new HashSet<>(contentBigrams(phrasing)))));
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        return new SearchResult(text, words, hits.subList(0, Math.min(weights.candidates(), hits.size())));
+    }
+
+    private void addTerms(BooleanQuery.Builder q, BooleanQuery.Builder a, List<String> words, List<String> bigrams, float boost) {
+        for (String w : new LinkedHashSet<>(words)) {
+            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.WORDS, w)), boost * weights.words()), BooleanClause.Occur.SHOULD);
+            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.WORDS, w)), boost * weights.words()), BooleanClause.Occur.SHOULD);
+        }
+        for (String b : new LinkedHashSet<>(bigrams)) {
+            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
+            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static Query boosted(Query query, float boost) {
+        return boost == 1f ? query : new BoostQuery(query, boost);
+    }
+
+    private static Query typed(Query query, String type) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(EntryIndex.TYPE, type)), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static void collect(IndexSearcher searcher, Query query, Map<String, double[]> scores,
+                                Map<String, String> bestPhrasing, int slot) {
+        try {
+            TopDocs top = searcher.search(query, 200);
+            for (ScoreDoc sd : top.scoreDocs) {
+                var doc = searcher.storedFields().document(sd.doc);
+                String id = doc.get(EntryIndex.ID);
+                double[] s = scores.computeIfAbsent(id, k -> new double[2]);
+                if (sd.score > s[slot]) {
+                    s[slot] = sd.score;
+                    if (bestPhrasing != null) {
+                        bestPhrasing.put(id, doc.get(EntryIndex.TEXT));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+        }
+    }
+
+    List<String> contentWords(String text) {
+        return index.analyzers().words(text).stream().filter(w -> !index.rewriter().isStopword(w)).toList();
+    }
+
+    /** Bigrams, without those made only of stop characters (吗呢, 什么). */
+    List<String> contentBigrams(String text) {
+        return index.analyzers().bigrams(text).stream().filter(b -> !isStopBigram(b)).toList();
+    }
+
+    private boolean isStopBigram(String bigram) {
+        if (index.rewriter().isStopword(bigram)) {
+            return true;
+        }
+        if (bigram.length() != 2) {
+            return false;
+        }
+        return index.rewriter().isStopword(bigram.substring(0, 1)) && index.rewriter().isStopword(bigram.substring(1));
+    }
+
+    private static double coverage(List<String> tokens, Set<String> vocabulary) {
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        long covered = tokens.stream().filter(vocabulary::contains).count();
+        return (double) covered / tokens.size();
+    }
+
+    private static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return 2.0 * common / (a.size() + b.size());
+    }
+}

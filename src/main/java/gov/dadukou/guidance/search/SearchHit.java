@@ -1,0 +1,17 @@
+package gov.dadukou.guidance.search;
+
+/**
+ * One candidate entry for a question, with the evidence the answer decision is made from.
+ *
+ * @param entryId        the entry
+ * @param score          fused lexical score (higher is better; not comparable across questions)
+ * @param questionScore  best BM25 score among the entry's phrasings and title
+ * @param answerScore    BM25 score of the entry's answer text
+ * @param bestPhrasing   the phrasing that matched best
+ * @param wordCoverage   share of the question's content words found anywhere in the entry, 0..1
+ * @param bigramCoverage share of the question's content bigrams found anywhere in the entry, 0..1
+ * @param phrasingSimilarity Dice similarity of the question's and best phrasing's bigrams, 0..1
+ */
+public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
+                        double wordCoverage, double bigramCoverage, double phrasingSimilarity) {
+}

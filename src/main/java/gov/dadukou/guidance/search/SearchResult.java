@@ -1,0 +1,17 @@
+package gov.dadukou.guidance.search;
+
+import java.util.List;
+
+/**
+ * The ranked candidates for one question, best first, with the question's content tokens.
+ *
+ * @param query         the normalized, rewritten question text that was searched
+ * @param contentWords  the question's words without stop words
+ * @param hits          candidate entries, best first; may be empty
+ */
+public record SearchResult(String query, List<String> contentWords, List<SearchHit> hits) {
+    public SearchResult {
+        contentWords = List.copyOf(contentWords);
+        hits = List.copyOf(hits);
+    }
+}
