@@ -16,6 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(Commands.run(args));
+        }
         long started = System.nanoTime();
         AppConfig config;
         Assistant assistant;

@@ -60,7 +60,12 @@ public final class Retriever {
         BooleanQuery.Builder a = new BooleanQuery.Builder();
         addTerms(q, a, words, bigrams, 1f);
         if (contextText != null) {
-            addTerms(q, a, contentWords(contextText), contentBigrams(contextText), weights.context());
+            List<String> contextWords = contentWords(contextText);
+            List<String> contextBigrams = contentBigrams(contextText);
+            addTerms(q, a, contextWords, contextBigrams, weights.context());
+            // A follow-up ("那不挂会怎么样") is judged together with the turn it follows.
+            words = concat(words, contextWords);
+            bigrams = concat(bigrams, contextBigrams);
         }
         Map<String, double[]> scores = new HashMap<>();
         Map<String, String> bestPhrasing = new HashMap<>();
@@ -146,6 +151,12 @@ public final class Retriever {
             return false;
         }
         return index.rewriter().isStopword(bigram.substring(0, 1)) && index.rewriter().isStopword(bigram.substring(1));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static double coverage(List<String> tokens, Set<String> vocabulary) {

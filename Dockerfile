@@ -1,0 +1,25 @@
+# Build stage: Maven with JDK 17 builds the one runnable jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -q -B dependency:go-offline
+COPY src src
+COPY web web
+RUN mvn -q -B -DskipTests package
+
+# Run stage: a JRE, a non-root user, the knowledge base and a volume for state.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home /app guidance && apt-get update -q \
+    && apt-get install -y -q --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/target/guidance-assistant.jar /app/guidance-assistant.jar
+COPY knowledge-base /app/knowledge-base
+RUN mkdir -p /data && chown guidance /data
+ENV PORT=8080 DATA_DIR=/data KB_DIR=/app/knowledge-base \
+    JAVA_OPTS="-Xms128m -Xmx384m -XX:MaxMetaspaceSize=96m -Xss512k"
+VOLUME ["/data"]
+USER guidance
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS "http://127.0.0.1:${PORT}/health" || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/guidance-assistant.jar \"$@\"", "--"]

@@ -1,0 +1,58 @@
+package gov.dadukou.guidance.http;
+
+import gov.dadukou.guidance.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WebAssetsTest {
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.shipped(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void demoPageEmbedsTheWidgetWithOneScriptTag() {
+        TestServer.Response r = server.get("/");
+        assertEquals(200, r.status());
+        assertTrue(r.contentType().startsWith("text/html"), r.contentType());
+        assertTrue(r.body().contains("<script src=\"/widget.js\""), "demo page must embed the widget");
+    }
+
+    @Test
+    void widgetScriptIsServedByTheAppItself() {
+        TestServer.Response r = server.get("/widget.js");
+        assertEquals(200, r.status());
+        assertTrue(r.contentType().contains("javascript"), r.contentType());
+        assertTrue(r.body().contains("/api/chat"));
+    }
+
+    @Test
+    void pagesLoadNothingFromOtherHosts() {
+        String page = server.get("/").body() + server.get("/widget.js").body();
+        assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "no external CDN");
+    }
+
+    @Test
+    void widgetRendersServerTextAsTextNeverAsHtml() {
+        String js = server.get("/widget.js").body();
+        assertFalse(js.contains("innerHTML"), "answers must be inserted with textContent");
+        assertTrue(js.contains("textContent"));
+    }
+}
