@@ -1,6 +1,6 @@
 /*
  * 大渡口区行政指导智能助手 — embeddable widget.
- * Embed: <script src="https://HOST/widget.js" data-api="https://HOST" data-title="行政指导智能助手"
+ * Embed: <script src="{站点地址}/widget.js" data-api="{站点地址}" data-title="行政指导智能助手"
  *                 data-color="#b3261e" data-position="right" defer></script>
  * No dependencies, no cookies, no tracking. Everything from the server is inserted as text.
  */

@@ -24,6 +24,8 @@ public final class Assistant implements AutoCloseable {
     private final EntryStore entries;
     private final Analyzers analyzers;
     private final EntryIndex index;
+    private final Retriever retriever;
+    private final AnswerPolicy policy;
     private final ChatService chat;
 
     private Assistant(AppConfig config, Clock clock) {
@@ -34,8 +36,9 @@ public final class Assistant implements AutoCloseable {
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
         this.index = new EntryIndex(analyzers, rewriter);
         index.upsertAll(knowledgeBase.entries());
-        Retriever retriever = new Retriever(index, Retriever.Weights.defaults());
-        this.chat = new ChatService(entries, retriever, AnswerPolicy.defaults(),
+        this.retriever = new Retriever(index, Retriever.Weights.defaults());
+        this.policy = AnswerPolicy.defaults();
+        this.chat = new ChatService(entries, retriever, policy,
                 new SessionStore(clock, config.sessionTtl(), config.maxSessions()));
     }
 
@@ -62,6 +65,19 @@ public final class Assistant implements AutoCloseable {
 
     public ChatService chat() {
         return chat;
+    }
+
+    /** The retrieval candidates of a question with their decision features, as text. */
+    public String explain(String question) {
+        var result = retriever.search(question);
+        StringBuilder sb = new StringBuilder("Q: ").append(question).append("  -> ").append(result.query())
+                .append("  words=").append(result.contentWords()).append('\n');
+        for (var hit : result.hits().subList(0, Math.min(5, result.hits().size()))) {
+            sb.append(String.format("  %-40s score=%.2f q=%.2f a=%.2f wc=%.2f bc=%.2f ps=%.2f conf=%.2f  [%s]%n", hit.entryId(),
+                    hit.score(), hit.questionScore(), hit.answerScore(), hit.wordCoverage(), hit.bigramCoverage(),
+                    hit.phrasingSimilarity(), policy.confidence(hit), hit.bestPhrasing()));
+        }
+        return sb.toString();
     }
 
     public int indexedEntries() {

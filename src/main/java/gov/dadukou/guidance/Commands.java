@@ -3,6 +3,8 @@ package gov.dadukou.guidance;
 import gov.dadukou.guidance.eval.EvalReport;
 import gov.dadukou.guidance.eval.Evaluator;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
+import gov.dadukou.guidance.knowledge.KnowledgeBaseLoader;
+import gov.dadukou.guidance.knowledge.KnowledgeBaseStats;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,14 @@ final class Commands {
         try {
             return switch (args[0]) {
                 case "eval" -> eval(Arrays.asList(args).subList(1, args.length), out);
+                case "explain" -> explain(Arrays.asList(args).subList(1, args.length), out);
+                case "kb-stats" -> {
+                    AppConfig config = AppConfig.fromEnv(System.getenv());
+                    out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
+                    yield 0;
+                }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE...]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats]");
                     yield 64;
                 }
             };
@@ -34,6 +42,17 @@ final class Commands {
             System.err.println("失败 / failed: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Prints the candidates and decision features for each question: for tuning and for staff. */
+    private static int explain(List<String> questions, PrintStream out) {
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
+            for (String q : questions) {
+                out.println(assistant.explain(q));
+            }
+        }
+        return 0;
     }
 
     private static int eval(List<String> files, PrintStream out) {

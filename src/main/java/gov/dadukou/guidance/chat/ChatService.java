@@ -69,7 +69,12 @@ public final class ChatService {
         SearchResult result = retriever.search(q);
         AnswerPolicy.Decision decision = policy.decide(result);
         String remembered = q;
-        if (previous.isPresent() && isFollowUp(q)) {
+        boolean followUp = isFollowUp(q);
+        if (previous.isEmpty() && followUp && decision.outcome() == AnswerPolicy.Outcome.ANSWER && result.contentWords().size() <= 2) {
+            // "那不挂会怎么样" with nothing before it: a guess at the topic is offered, not asserted.
+            decision = new AnswerPolicy.Decision(AnswerPolicy.Outcome.CLARIFY, decision.confidence());
+        }
+        if (previous.isPresent() && followUp) {
             SearchResult withContext = retriever.search(q, previous.get().question());
             AnswerPolicy.Decision contextual = policy.decide(withContext);
             boolean standsAlone = decision.outcome() == AnswerPolicy.Outcome.ANSWER

@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.search;
 
 import gov.dadukou.guidance.knowledge.Entry;
+import gov.dadukou.guidance.knowledge.Kind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -45,9 +46,11 @@ public final class EntryIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** Per-entry token sets, for coverage; replaced whole on upsert. */
     private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
+    /** In how many entries each token occurs; rebuilt after every change (a few ms for the whole base). */
+    private volatile Map<String, Integer> documentFrequency = Map.of();
 
     /** The words and bigrams an entry contains, normalized. */
-    record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings) {
+    record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, boolean caseStudy) {
     }
 
     public EntryIndex(Analyzers analyzers, QueryRewriter rewriter) {
@@ -73,6 +76,7 @@ public final class EntryIndex implements AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            recountFrequencies();
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         }
@@ -89,6 +93,7 @@ public final class EntryIndex implements AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
             vocabularies.remove(entryId);
+            recountFrequencies();
         } catch (IOException e) {
             throw new UncheckedIOException("delete failed", e);
         }
@@ -111,6 +116,24 @@ public final class EntryIndex implements AutoCloseable {
                 throw new UncheckedIOException("cannot release a searcher", e);
             }
         }
+    }
+
+    private synchronized void recountFrequencies() {
+        Map<String, Integer> df = new java.util.HashMap<>();
+        for (Vocabulary v : vocabularies.values()) {
+            v.words().forEach(w -> df.merge(w, 1, Integer::sum));
+            v.bigrams().forEach(b -> df.merge(b, 1, Integer::sum));
+        }
+        documentFrequency = Map.copyOf(df);
+    }
+
+    /**
+     * How telling a token is: log((N + 1) / (df + 0.5)). A token no entry contains weighs the most,
+     * so a question about something the base never mentions cannot look covered.
+     */
+    double idf(String token) {
+        int n = vocabularies.size();
+        return Math.log((n + 1.0) / (documentFrequency.getOrDefault(token, 0) + 0.5));
     }
 
     Vocabulary vocabulary(String entryId) {
@@ -157,7 +180,8 @@ public final class EntryIndex implements AutoCloseable {
         all.append('。').append(entry.department());
         String text = TextNormalizer.normalize(all.toString());
         List<String> phrasings = entry.questions().stream().map(TextNormalizer::normalize).toList();
-        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings);
+        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings,
+                entry.kind() == Kind.TYPICAL_CASE);
     }
 
     @Override

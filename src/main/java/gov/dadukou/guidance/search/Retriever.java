@@ -28,11 +28,13 @@ import java.util.Set;
  */
 public final class Retriever {
     /** Tuning knobs; see docs/retrieval.md for how they were chosen. */
-    public record Weights(float words, float bigrams, float answer, float context, int candidates) {
+    public record Weights(float words, float bigrams, float answer, float context, float casePrior, int candidates) {
         public static Weights defaults() {
-            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 10);
+            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 10);
         }
     }
+
+    private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("案例|例子|案子|实例|以案");
 
     private final EntryIndex index;
     private final Weights weights;
@@ -75,6 +77,7 @@ public final class Retriever {
             return null;
         });
 
+        boolean asksForCases = CASE_WORDS.matcher(text).find();
         List<SearchHit> hits = new ArrayList<>();
         for (Map.Entry<String, double[]> e : scores.entrySet()) {
             EntryIndex.Vocabulary vocabulary = index.vocabulary(e.getKey());
@@ -84,7 +87,11 @@ public final class Retriever {
             double qs = e.getValue()[0];
             double as = e.getValue()[1];
             String phrasing = bestPhrasing.getOrDefault(e.getKey(), "");
-            hits.add(new SearchHit(e.getKey(), qs + weights.answer() * as, qs, as, phrasing,
+            double score = qs + weights.answer() * as;
+            if (vocabulary.caseStudy() && !asksForCases) {
+                score *= weights.casePrior(); // the rule itself answers a plain question better than a case about it
+            }
+            hits.add(new SearchHit(e.getKey(), score, qs, as, phrasing,
                     coverage(words, vocabulary.words()), coverage(bigrams, vocabulary.bigrams()),
                     dice(new HashSet<>(bigrams), new HashSet<>(contentBigrams(phrasing)))));
         }
@@ -159,12 +166,18 @@ public final class Retriever {
         return all;
     }
 
-    private static double coverage(List<String> tokens, Set<String> vocabulary) {
-        if (tokens.isEmpty()) {
-            return 0;
+    /** The IDF-weighted share of the tokens that the entry contains. */
+    private double coverage(List<String> tokens, Set<String> vocabulary) {
+        double total = 0;
+        double covered = 0;
+        for (String token : tokens) {
+            double w = index.idf(token);
+            total += w;
+            if (vocabulary.contains(token)) {
+                covered += w;
+            }
         }
-        long covered = tokens.stream().filter(vocabulary::contains).count();
-        return (double) covered / tokens.size();
+        return total == 0 ? 0 : covered / total;
     }
 
     private static double dice(Set<String> a, Set<String> b) {

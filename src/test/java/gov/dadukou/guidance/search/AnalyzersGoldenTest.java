@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Golden tokens: what the index and the queries see for small Chinese fixtures. */
 class AnalyzersGoldenTest {
@@ -19,7 +18,7 @@ class AnalyzersGoldenTest {
 
     @Test
     void smartcnSplitsAQuestionIntoWords() {
-        assertEquals(List.of("营业", "执照", "要", "挂", "出来", "吗"), ANALYZERS.words("营业执照要挂出来吗"));
+        assertEquals(List.of("营业执照", "要", "挂", "出来", "吗"), ANALYZERS.words("营业执照要挂出来吗"));
     }
 
     @Test
@@ -30,9 +29,7 @@ class AnalyzersGoldenTest {
 
     @Test
     void bigramsKeepLatinWordsWhole() {
-        assertEquals(List.of("开", "ktv"), List.of(ANALYZERS.bigrams("开KTV").get(0).substring(0, 1), "ktv").subList(0, 1).isEmpty()
-                ? List.of() : List.of("开", "ktv"));
-        assertTrue(ANALYZERS.bigrams("开ktv要消防检查吗").contains("ktv"));
+        assertEquals(List.of("开", "ktv", "要消", "消防", "防检", "检查", "查吗"), ANALYZERS.bigrams("开ktv要消防检查吗"));
     }
 
     @Test

@@ -1,0 +1,104 @@
+package gov.dadukou.guidance.knowledge;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Lints the knowledge base that ships: the loader's validation plus the content rules of knowledge-base/README.md. */
+class ShippedKnowledgeBaseLintTest {
+    static KnowledgeBase kb;
+
+    @BeforeAll
+    static void load() {
+        kb = KnowledgeBaseLoader.load(Path.of("knowledge-base"));
+    }
+
+    @Test
+    void shipsAtLeast150Entries() {
+        assertTrue(kb.entries().size() >= 150, "entries: " + kb.entries().size());
+    }
+
+    @Test
+    void everyKindIsCovered() {
+        assertEquals(EnumSet.allOf(Kind.class), kb.entries().stream().map(Entry::kind).collect(Collectors.toCollection(() -> EnumSet.noneOf(Kind.class))));
+    }
+
+    @Test
+    void everyGuidanceMethodIsUsedSomewhere() {
+        Set<Method> used = kb.entries().stream().map(Entry::method).filter(m -> m != null).collect(Collectors.toSet());
+        assertEquals(EnumSet.allOf(Method.class), used);
+    }
+
+    @Test
+    void atLeastTenDepartmentsImplementEntries() {
+        assertTrue(kb.entries().stream().map(Entry::department).distinct().count() >= 10);
+    }
+
+    @Test
+    void everyEntryHasAtLeastFourPhrasings() {
+        kb.entries().forEach(e -> assertTrue(e.questions().size() >= 4, e.id()));
+    }
+
+    @Test
+    void answersLeaveTheNonBindingNoticeToTheSystem() {
+        kb.entries().forEach(e -> assertFalse(e.answer().contains("不具有强制力"), e.id()));
+    }
+
+    @Test
+    void illustrativeCasesSayWhatTheyAreAndAwaitRealOnes() {
+        kb.entries().stream().filter(e -> e.kind() == Kind.TYPICAL_CASE).forEach(e -> {
+            assertTrue(e.answer().startsWith("（说明性案例）"), e.id());
+            assertTrue(e.needsVerification(), e.id());
+        });
+    }
+
+    @Test
+    void everyReminderWindowResolvesInTheComingYears() {
+        kb.entries().stream().filter(e -> e.kind() == Kind.ENFORCEMENT_REMINDER).forEach(e -> {
+            for (int year = 2026; year <= 2035; year++) {
+                YearlyWindow.Occurrence o = e.window().startingIn(year);
+                assertTrue(!o.end().isBefore(o.start()) && o.start().plusDays(366).isAfter(o.end()), e.id() + " " + year);
+            }
+        });
+    }
+
+    @Test
+    void reviewDatesAreNotInTheFuture() {
+        LocalDate tomorrow = LocalDate.now().plusDays(1);
+        kb.entries().forEach(e -> assertTrue(e.reviewed().isBefore(tomorrow), e.id()));
+    }
+
+    @Test
+    void theOnlyTelephoneNumberGivenIs12345() {
+        kb.entries().forEach(e -> {
+            // Standards such as GB 23350-2021 are numbers too, but not telephone numbers.
+            String digits = e.answer().replaceAll("GB(/T)?\\s*[0-9.]+(-[0-9]{4})?", " ").replaceAll("[^0-9]+", " ");
+            for (String run : digits.trim().split(" ")) {
+                assertTrue(run.length() < 5 || run.equals("12345"), e.id() + " has a number that may be a telephone: " + run);
+            }
+        });
+    }
+
+    @Test
+    void readmeCountsAreGeneratedFromTheCurrentBase() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int begin = readme.indexOf(KnowledgeBaseStats.BEGIN);
+        int end = readme.indexOf(KnowledgeBaseStats.END);
+        assertTrue(begin >= 0 && end > begin, "README lacks the kb-stats markers");
+        String embedded = readme.substring(begin + KnowledgeBaseStats.BEGIN.length(), end).strip();
+        assertEquals(KnowledgeBaseStats.markdown(kb).strip(), embedded,
+                "README counts are stale: run `java -jar target/guidance-assistant.jar kb-stats` and paste the output");
+    }
+}
