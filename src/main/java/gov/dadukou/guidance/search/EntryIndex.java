@@ -4,7 +4,9 @@ import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.Kind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
@@ -50,7 +52,7 @@ public final class EntryIndex implements AutoCloseable {
     private volatile Map<String, Integer> documentFrequency = Map.of();
 
     /** The words and bigrams an entry contains, normalized. */
-    record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, boolean caseStudy) {
+    record Vocabulary(Set<String> words, Set<String> bigrams, Map<String, Set<String>> phrasingBigrams, boolean caseStudy) {
     }
 
     public EntryIndex(Analyzers analyzers, QueryRewriter rewriter) {
@@ -148,6 +150,25 @@ public final class EntryIndex implements AutoCloseable {
         return rewriter;
     }
 
+    List<String> contentWords(String text) {
+        return analyzers.words(text).stream().filter(w -> !rewriter.isStopword(w)).toList();
+    }
+
+    /** Bigrams, without those made only of stop characters (吗呢, 什么). */
+    List<String> contentBigrams(String text) {
+        return analyzers.bigrams(text).stream().filter(b -> !isStopBigram(b)).toList();
+    }
+
+    private boolean isStopBigram(String bigram) {
+        if (rewriter.isStopword(bigram)) {
+            return true;
+        }
+        if (bigram.length() != 2) {
+            return false;
+        }
+        return rewriter.isStopword(bigram.substring(0, 1)) && rewriter.isStopword(bigram.substring(1));
+    }
+
     public int size() {
         return vocabularies.size();
     }
@@ -165,9 +186,11 @@ public final class EntryIndex implements AutoCloseable {
 
     private static Document document(String id, String type, String text) {
         Document doc = new Document();
-        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.NO));
+        // Doc values, not stored fields: reading them for every hit is a lookup, not a decompression.
+        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new StoredField(TEXT, text));
+        doc.add(new BinaryDocValuesField(TEXT, new BytesRef(text)));
         doc.add(new TextField(type + Analyzers.WORDS, text, Field.Store.NO));
         doc.add(new TextField(type + Analyzers.BIGRAMS, text, Field.Store.NO));
         return doc;
@@ -179,8 +202,11 @@ public final class EntryIndex implements AutoCloseable {
         entry.legalBasis().forEach(b -> all.append('。').append(b.citation()));
         all.append('。').append(entry.department());
         String text = TextNormalizer.normalize(all.toString());
-        List<String> phrasings = entry.questions().stream().map(TextNormalizer::normalize).toList();
-        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings,
+        Map<String, Set<String>> phrasings = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(entry.questions().stream(), java.util.stream.Stream.of(entry.title()))
+                .map(TextNormalizer::normalize)
+                .forEach(p -> phrasings.put(p, Set.copyOf(contentBigrams(p))));
+        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), Map.copyOf(phrasings),
                 entry.kind() == Kind.TYPICAL_CASE);
     }
 

@@ -1,5 +1,9 @@
 package gov.dadukou.guidance.search;
 
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -36,6 +40,9 @@ public final class Retriever {
 
     private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("案例|例子|案子|实例|以案");
 
+    /** Hits read per query: enough to collapse into the candidates, few enough to stay cheap. */
+    private static final int MAX_HITS = 60;
+
     private final EntryIndex index;
     private final Weights weights;
 
@@ -54,16 +61,16 @@ public final class Retriever {
      */
     public SearchResult search(String question, String context) {
         String text = index.rewriter().rewrite(TextNormalizer.normalize(question));
-        List<String> words = contentWords(text);
-        List<String> bigrams = contentBigrams(text);
+        List<String> words = index.contentWords(text);
+        List<String> bigrams = index.contentBigrams(text);
         String contextText = context == null ? null : index.rewriter().rewrite(TextNormalizer.normalize(context));
 
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         BooleanQuery.Builder a = new BooleanQuery.Builder();
         addTerms(q, a, words, bigrams, 1f);
         if (contextText != null) {
-            List<String> contextWords = contentWords(contextText);
-            List<String> contextBigrams = contentBigrams(contextText);
+            List<String> contextWords = index.contentWords(contextText);
+            List<String> contextBigrams = index.contentBigrams(contextText);
             addTerms(q, a, contextWords, contextBigrams, weights.context());
             // A follow-up ("那不挂会怎么样") is judged together with the turn it follows.
             words = concat(words, contextWords);
@@ -78,7 +85,9 @@ public final class Retriever {
         });
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
-        List<SearchHit> hits = new ArrayList<>();
+        record Scored(String id, double score, double qs, double as, EntryIndex.Vocabulary vocabulary) {
+        }
+        List<Scored> ranked = new ArrayList<>();
         for (Map.Entry<String, double[]> e : scores.entrySet()) {
             EntryIndex.Vocabulary vocabulary = index.vocabulary(e.getKey());
             if (vocabulary == null) {
@@ -86,17 +95,24 @@ public final class Retriever {
             }
             double qs = e.getValue()[0];
             double as = e.getValue()[1];
-            String phrasing = bestPhrasing.getOrDefault(e.getKey(), "");
             double score = qs + weights.answer() * as;
             if (vocabulary.caseStudy() && !asksForCases) {
                 score *= weights.casePrior(); // the rule itself answers a plain question better than a case about it
             }
-            hits.add(new SearchHit(e.getKey(), score, qs, as, phrasing,
-                    coverage(words, vocabulary.words()), coverage(bigrams, vocabulary.bigrams()),
-                    dice(new HashSet<>(bigrams), new HashSet<>(contentBigrams(phrasing)))));
+            ranked.add(new Scored(e.getKey(), score, qs, as, vocabulary));
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
-        return new SearchResult(text, words, hits.subList(0, Math.min(weights.candidates(), hits.size())));
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        // Coverage and similarity only for the candidates that can be shown: they are the costly part.
+        Set<String> questionBigrams = new HashSet<>(bigrams);
+        List<SearchHit> hits = new ArrayList<>();
+        for (Scored c : ranked.subList(0, Math.min(weights.candidates(), ranked.size()))) {
+            String phrasing = bestPhrasing.getOrDefault(c.id(), "");
+            Set<String> phrasingBigrams = c.vocabulary().phrasingBigrams().getOrDefault(phrasing, Set.of());
+            hits.add(new SearchHit(c.id(), c.score(), c.qs(), c.as(), phrasing,
+                    coverage(words, c.vocabulary().words()), coverage(bigrams, c.vocabulary().bigrams()),
+                    dice(questionBigrams, phrasingBigrams)));
+        }
+        return new SearchResult(text, words, hits);
     }
 
     private void addTerms(BooleanQuery.Builder q, BooleanQuery.Builder a, List<String> words, List<String> bigrams, float boost) {
@@ -124,40 +140,30 @@ public final class Retriever {
     private static void collect(IndexSearcher searcher, Query query, Map<String, double[]> scores,
                                 Map<String, String> bestPhrasing, int slot) {
         try {
-            TopDocs top = searcher.search(query, 200);
+            TopDocs top = searcher.search(query, MAX_HITS);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : top.scoreDocs) {
-                var doc = searcher.storedFields().document(sd.doc);
-                String id = doc.get(EntryIndex.ID);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                int doc = sd.doc - leaf.docBase;
+                SortedDocValues ids = leaf.reader().getSortedDocValues(EntryIndex.ID);
+                if (ids == null || !ids.advanceExact(doc)) {
+                    continue;
+                }
+                String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
                 double[] s = scores.computeIfAbsent(id, k -> new double[2]);
                 if (sd.score > s[slot]) {
                     s[slot] = sd.score;
                     if (bestPhrasing != null) {
-                        bestPhrasing.put(id, doc.get(EntryIndex.TEXT));
+                        BinaryDocValues texts = leaf.reader().getBinaryDocValues(EntryIndex.TEXT);
+                        if (texts != null && texts.advanceExact(doc)) {
+                            bestPhrasing.put(id, texts.binaryValue().utf8ToString());
+                        }
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
-    }
-
-    List<String> contentWords(String text) {
-        return index.analyzers().words(text).stream().filter(w -> !index.rewriter().isStopword(w)).toList();
-    }
-
-    /** Bigrams, without those made only of stop characters (吗呢, 什么). */
-    List<String> contentBigrams(String text) {
-        return index.analyzers().bigrams(text).stream().filter(b -> !isStopBigram(b)).toList();
-    }
-
-    private boolean isStopBigram(String bigram) {
-        if (index.rewriter().isStopword(bigram)) {
-            return true;
-        }
-        if (bigram.length() != 2) {
-            return false;
-        }
-        return index.rewriter().isStopword(bigram.substring(0, 1)) && index.rewriter().isStopword(bigram.substring(1));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
