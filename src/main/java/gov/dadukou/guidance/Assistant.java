@@ -63,6 +63,10 @@ public final class Assistant implements AutoCloseable {
         return entries;
     }
 
+    public Retriever retriever() {
+        return retriever;
+    }
+
     public ChatService chat() {
         return chat;
     }
@@ -72,10 +76,11 @@ public final class Assistant implements AutoCloseable {
         var result = retriever.search(question);
         StringBuilder sb = new StringBuilder("Q: ").append(question).append("  -> ").append(result.query())
                 .append("  words=").append(result.contentWords()).append('\n');
-        for (var hit : result.hits().subList(0, Math.min(5, result.hits().size()))) {
+        for (int i = 0; i < Math.min(5, result.hits().size()); i++) {
+            var hit = result.hits().get(i);
             sb.append(String.format("  %-40s score=%.2f q=%.2f a=%.2f wc=%.2f bc=%.2f ps=%.2f conf=%.2f  [%s]%n", hit.entryId(),
                     hit.score(), hit.questionScore(), hit.answerScore(), hit.wordCoverage(), hit.bigramCoverage(),
-                    hit.phrasingSimilarity(), policy.confidence(hit), hit.bestPhrasing()));
+                    hit.phrasingSimilarity(), policy.confidence(result, i), hit.bestPhrasing()));
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package gov.dadukou.guidance;
 
 import gov.dadukou.guidance.eval.EvalReport;
 import gov.dadukou.guidance.eval.Evaluator;
+import gov.dadukou.guidance.eval.PolicyFitter;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseLoader;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseStats;
@@ -60,7 +61,8 @@ final class Commands {
             out.println("usage: eval FILE.jsonl [FILE.jsonl ...]");
             return 64;
         }
-        List<Path> paths = files.stream().map(Path::of).toList();
+        boolean fit = files.contains("--fit");
+        List<Path> paths = files.stream().filter(f -> !f.equals("--fit")).map(Path::of).toList();
         for (Path p : paths) {
             if (!Files.isRegularFile(p)) {
                 System.err.println("no such file: " + p);
@@ -69,6 +71,10 @@ final class Commands {
         }
         AppConfig config = AppConfig.fromEnv(System.getenv());
         try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
+            if (fit) {
+                new PolicyFitter(assistant.retriever(), assistant.entries()).fit(paths, out);
+                return 0;
+            }
             EvalReport report = new Evaluator(assistant.chat()).run(paths);
             for (EvalReport.Miss m : report.misses()) {
                 out.printf("MISS %s:%d %s%n     expected %s; got matched=%s entry=%s: %s%n", m.file(), m.line(), m.question(),

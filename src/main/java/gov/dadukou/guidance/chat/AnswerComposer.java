@@ -8,14 +8,14 @@ import java.util.List;
  * Turns approved entries into the text the business reads. Only fixed, reviewed sentences are added
  * around an entry's own answer; nothing is generated. Stateless, thread-safe.
  */
-final class AnswerComposer {
+public final class AnswerComposer {
     static final String HOTLINE = "12345政务服务便民热线";
     static final String NOT_BINDING = "温馨提示：以上为行政指导，不具有强制力，是否采纳由您自愿决定，不采纳不会因此受到不利对待；法律法规本身的规定仍应遵守。";
 
     private AnswerComposer() {
     }
 
-    static String answer(Entry entry, String departmentContact) {
+    public static String answer(Entry entry, String departmentContact) {
         StringBuilder sb = new StringBuilder(entry.answer().strip());
         sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
         sb.append("\n实施单位：").append(entry.department());

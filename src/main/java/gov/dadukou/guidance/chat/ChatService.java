@@ -120,7 +120,7 @@ public final class ChatService {
         List<SearchHit> hits = result.hits();
         for (int i = from; i < hits.size() && out.size() < 3; i++) {
             SearchHit hit = hits.get(i);
-            if (exclude.contains(hit.entryId()) || policy.confidence(hit) < policy.clarifyThreshold()) {
+            if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < policy.clarifyThreshold()) {
                 continue;
             }
             entries.get(hit.entryId()).ifPresent(e -> out.add(e.questions().get(0)));
