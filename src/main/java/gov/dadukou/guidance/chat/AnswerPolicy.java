@@ -49,7 +49,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
 
     /** Fitted on eval/questions.jsonl with {@code eval --fit}; docs/retrieval.md has the run. */
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(List.of(-9.0, 5.0, 3.0, 3.0, 1.0, 2.0, 0.0), 0.5, 0.2);
+        return new AnswerPolicy(List.of(-11.039, 3.436, 10.714, -2.951, -0.022, 4.874, 3.484), 0.60, 0.30);
     }
 
     /** The features of candidate {@code i} of a result, in the order of {@link #FEATURE_NAMES}. */

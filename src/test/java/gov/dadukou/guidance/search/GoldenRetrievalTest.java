@@ -1,0 +1,71 @@
+package gov.dadukou.guidance.search;
+
+import gov.dadukou.guidance.AppConfig;
+import gov.dadukou.guidance.Assistant;
+import gov.dadukou.guidance.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Golden retrieval: for each line of golden-retrieval.tsv, a question that is none of the entry's own
+ * phrasings must rank that entry first. One question per entry, over 200 entries.
+ */
+class GoldenRetrievalTest {
+    @TempDir
+    static Path dataDir;
+    static Assistant assistant;
+
+    @BeforeAll
+    static void start() {
+        assistant = Assistant.start(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        assistant.close();
+    }
+
+    @Test
+    void paraphrasedQuestionsFindTheirEntryFirst() throws IOException {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (String line : Files.readAllLines(Path.of("src/test/resources/golden-retrieval.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t");
+            String question = parts[0];
+            String expected = parts[1];
+            assertTrue(assistant.entries().get(expected).isPresent(), "golden file names a missing entry " + expected);
+            assertTrue(assistant.entries().get(expected).get().questions().stream().noneMatch(question::equals),
+                    "golden question must not be one of the entry's phrasings: " + question);
+            SearchResult result = assistant.retriever().search(question);
+            String top = result.hits().isEmpty() ? "(none)" : result.hits().get(0).entryId();
+            if (!top.equals(expected)) {
+                failures.add(question + " -> " + top + " (expected " + expected + ")");
+            }
+            checked++;
+        }
+        assertTrue(checked >= 60, "at least 60 entries are covered, got " + checked);
+        assertTrue(failures.isEmpty(), failures.size() + " golden questions regressed:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void traditionalCharactersFindTheSameEntryAsSimplified() {
+        String simplified = assistant.retriever().search("营业执照要挂出来吗").hits().get(0).entryId();
+        String traditional = assistant.retriever().search("營業執照要掛出來嗎").hits().get(0).entryId();
+        assertTrue(simplified.equals(traditional), simplified + " vs " + traditional);
+    }
+}
