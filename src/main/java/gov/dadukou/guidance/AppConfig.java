@@ -15,8 +15,10 @@ import java.util.function.Function;
  * @param kbDir          the knowledge base ({@code KB_DIR}, default {@code ./knowledge-base})
  * @param sessionTtl     how long a chat session remembers its last turn ({@code SESSION_TTL_MINUTES}, default 30)
  * @param maxSessions    how many chat sessions are remembered at most ({@code MAX_SESSIONS}, default 10000)
+ * @param dense          whether dense (embedding) retrieval is on ({@code DENSE}, {@code on} or {@code off}, default on)
  */
-public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions) {
+public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
+                        boolean dense) {
 
     /** Start-up cannot go on with this configuration; the message says which variable and why. */
     public static final class ConfigException extends RuntimeException {
@@ -36,14 +38,18 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         Path kbDir = Path.of(orDefault(get.apply("KB_DIR"), "./knowledge-base"));
         int ttl = intVar("SESSION_TTL_MINUTES", get.apply("SESSION_TTL_MINUTES"), 30, 1, 24 * 60);
         int maxSessions = intVar("MAX_SESSIONS", get.apply("MAX_SESSIONS"), 10_000, 1, 1_000_000);
-        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions);
+        String denseVar = orDefault(get.apply("DENSE"), "on");
+        if (!denseVar.equals("on") && !denseVar.equals("off")) {
+            throw new ConfigException("DENSE 只能是 on 或 off / must be on or off: " + denseVar);
+        }
+        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions, denseVar.equals("on"));
         config.validatePaths();
         return config;
     }
 
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
-        return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000);
+        return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true);
     }
 
     private void validatePaths() {
@@ -83,6 +89,6 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     public String describe() {
         return "host=" + host + " port=" + port + " dataDir=" + dataDir.toAbsolutePath().normalize()
                 + " kbDir=" + kbDir.toAbsolutePath().normalize() + " sessionTtl=" + sessionTtl.toMinutes() + "min"
-                + " maxSessions=" + maxSessions;
+                + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off");
     }
 }

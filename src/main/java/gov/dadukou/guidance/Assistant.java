@@ -7,6 +7,8 @@ import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.knowledge.KnowledgeBase;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseLoader;
 import gov.dadukou.guidance.search.Analyzers;
+import gov.dadukou.guidance.search.BgeEmbedder;
+import gov.dadukou.guidance.search.EmbeddingCache;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
@@ -34,7 +36,10 @@ public final class Assistant implements AutoCloseable {
         this.entries = EntryStore.of(knowledgeBase);
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
-        this.index = new EntryIndex(analyzers, rewriter);
+        EmbeddingCache embeddings = config.dense()
+                ? new EmbeddingCache(new BgeEmbedder(), config.dataDir().resolve("cache").resolve("embeddings.bin"))
+                : null;
+        this.index = new EntryIndex(analyzers, rewriter, embeddings);
         index.upsertAll(knowledgeBase.entries());
         this.retriever = new Retriever(index, Retriever.Weights.defaults());
         this.policy = AnswerPolicy.defaults();
@@ -80,7 +85,7 @@ public final class Assistant implements AutoCloseable {
             var hit = result.hits().get(i);
             sb.append(String.format("  %-40s score=%.2f q=%.2f a=%.2f wc=%.2f bc=%.2f ps=%.2f conf=%.2f  [%s]%n", hit.entryId(),
                     hit.score(), hit.questionScore(), hit.answerScore(), hit.wordCoverage(), hit.bigramCoverage(),
-                    hit.phrasingSimilarity(), policy.confidence(result, i), hit.bestPhrasing()));
+                    hit.phrasingSimilarity(), policy.confidence(result, i), hit.bestPhrasing() + "] dense=" + String.format("%.3f", hit.denseSimilarity()) + " [" ));
         }
         return sb.toString();
     }

@@ -18,7 +18,8 @@ import java.util.List;
 public record AnswerPolicy(List<Double> coefficients, double answerThreshold, double clarifyThreshold) {
 
     public static final List<String> FEATURE_NAMES =
-            List.of("wordCoverage", "bigramCoverage", "phrasingSimilarity", "logScore", "lead", "logWords");
+            List.of("wordCoverage", "bigramCoverage", "phrasingSimilarity", "logScore", "lead", "logWords",
+                    "denseSimilarity");
 
     public AnswerPolicy {
         coefficients = List.copyOf(coefficients);
@@ -49,7 +50,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
 
     /** Fitted on eval/questions.jsonl with {@code eval --fit}; docs/retrieval.md has the run. */
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(List.of(-11.039, 3.436, 10.714, -2.951, -0.022, 4.874, 3.484), 0.60, 0.30);
+        return new AnswerPolicy(List.of(-18.310, 2.129, 9.360, -5.093, -1.080, 5.384, 2.924, 17.860), 0.60, 0.25);
     }
 
     /** The features of candidate {@code i} of a result, in the order of {@link #FEATURE_NAMES}. */
@@ -58,7 +59,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         double next = i + 1 < result.hits().size() ? result.hits().get(i + 1).score() : 0;
         double lead = hit.score() <= 0 ? 0 : Math.max(0, (hit.score() - next) / hit.score());
         return new double[] {hit.wordCoverage(), hit.bigramCoverage(), hit.phrasingSimilarity(),
-                Math.log1p(hit.questionScore()), lead, Math.log1p(result.contentWords().size())};
+                Math.log1p(hit.questionScore()), lead, Math.log1p(result.contentWords().size()), hit.denseSimilarity()};
     }
 
     public double confidence(SearchResult result, int i) {

@@ -55,9 +55,16 @@ public final class EntryIndex implements AutoCloseable {
     record Vocabulary(Set<String> words, Set<String> bigrams, Map<String, Set<String>> phrasingBigrams, boolean caseStudy) {
     }
 
-    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter) {
+    /** Null when dense retrieval is off. */
+    private final DenseIndex dense;
+
+    /**
+     * @param embeddings the embedding model with its cache, or null for lexical retrieval only
+     */
+    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, EmbeddingCache embeddings) {
         this.analyzers = analyzers;
         this.rewriter = rewriter;
+        this.dense = embeddings == null ? null : new DenseIndex(embeddings);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField(List.of(QUESTION, ANSWER)));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -75,6 +82,12 @@ public final class EntryIndex implements AutoCloseable {
             for (Entry entry : entries) {
                 writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
                 vocabularies.put(entry.id(), vocabulary(entry));
+                if (dense != null) {
+                    dense.put(entry.id(), phrasings(entry));
+                }
+            }
+            if (dense != null) {
+                dense.flush();
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -95,6 +108,9 @@ public final class EntryIndex implements AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
             vocabularies.remove(entryId);
+            if (dense != null) {
+                dense.remove(entryId);
+            }
             recountFrequencies();
         } catch (IOException e) {
             throw new UncheckedIOException("delete failed", e);
@@ -173,12 +189,23 @@ public final class EntryIndex implements AutoCloseable {
         return vocabularies.size();
     }
 
+    /** The entry's phrasings and title, normalized: what questions are matched against. */
+    private static List<String> phrasings(Entry entry) {
+        List<String> phrasings = new ArrayList<>();
+        entry.questions().forEach(q -> phrasings.add(TextNormalizer.normalize(q)));
+        phrasings.add(TextNormalizer.normalize(entry.title()));
+        return phrasings;
+    }
+
+    /** Null when dense retrieval is off. */
+    DenseIndex dense() {
+        return dense;
+    }
+
     private List<Document> documents(Entry entry) {
         List<Document> docs = new ArrayList<>();
-        List<String> phrasings = new ArrayList<>(entry.questions());
-        phrasings.add(entry.title());
-        for (String phrasing : phrasings) {
-            docs.add(document(entry.id(), QUESTION, TextNormalizer.normalize(phrasing)));
+        for (String phrasing : phrasings(entry)) {
+            docs.add(document(entry.id(), QUESTION, phrasing));
         }
         docs.add(document(entry.id(), ANSWER, TextNormalizer.normalize(entry.title() + "。" + entry.answer())));
         return docs;

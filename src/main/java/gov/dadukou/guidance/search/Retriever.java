@@ -32,9 +32,10 @@ import java.util.Set;
  */
 public final class Retriever {
     /** Tuning knobs; see docs/retrieval.md for how they were chosen. */
-    public record Weights(float words, float bigrams, float answer, float context, float casePrior, int candidates) {
+    public record Weights(float words, float bigrams, float answer, float context, float casePrior, float dense,
+                          float denseFloor, int candidates) {
         public static Weights defaults() {
-            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 10);
+            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10);
         }
     }
 
@@ -85,21 +86,30 @@ public final class Retriever {
         });
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
-        record Scored(String id, double score, double qs, double as, EntryIndex.Vocabulary vocabulary) {
+        Map<String, Double> similarity = denseSimilarities(text, contextText);
+        double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
+        Set<String> candidates = new HashSet<>(scores.keySet());
+        similarity.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(weights.candidates()).forEach(e -> candidates.add(e.getKey()));
+        record Scored(String id, double score, double qs, double as, double sim, EntryIndex.Vocabulary vocabulary) {
         }
         List<Scored> ranked = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : scores.entrySet()) {
-            EntryIndex.Vocabulary vocabulary = index.vocabulary(e.getKey());
+        for (String id : candidates) {
+            EntryIndex.Vocabulary vocabulary = index.vocabulary(id);
             if (vocabulary == null) {
                 continue; // deleted between search and scoring
             }
-            double qs = e.getValue()[0];
-            double as = e.getValue()[1];
-            double score = qs + weights.answer() * as;
+            double[] lexical = scores.getOrDefault(id, new double[2]);
+            double qs = lexical[0];
+            double as = lexical[1];
+            // Lexical scores are scaled by the best of this question, so that the two signals can be added.
+            double score = maxLexical <= 0 ? 0 : (qs + weights.answer() * as) / maxLexical;
+            double sim = similarity.getOrDefault(id, 0.0);
+            score += weights.dense() * Math.max(0, sim - weights.denseFloor()) / (1 - weights.denseFloor());
             if (vocabulary.caseStudy() && !asksForCases) {
                 score *= weights.casePrior(); // the rule itself answers a plain question better than a case about it
             }
-            ranked.add(new Scored(e.getKey(), score, qs, as, vocabulary));
+            ranked.add(new Scored(id, score, qs, as, sim, vocabulary));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         // Coverage and similarity only for the candidates that can be shown: they are the costly part.
@@ -110,7 +120,7 @@ public final class Retriever {
             Set<String> phrasingBigrams = c.vocabulary().phrasingBigrams().getOrDefault(phrasing, Set.of());
             hits.add(new SearchHit(c.id(), c.score(), c.qs(), c.as(), phrasing,
                     coverage(words, c.vocabulary().words()), coverage(bigrams, c.vocabulary().bigrams()),
-                    dice(questionBigrams, phrasingBigrams)));
+                    dice(questionBigrams, phrasingBigrams), c.sim()));
         }
         return new SearchResult(text, words, hits);
     }
@@ -124,6 +134,15 @@ public final class Retriever {
             q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
             a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
         }
+    }
+
+    /** Empty when dense retrieval is off. A follow-up is embedded together with the turn it follows. */
+    private Map<String, Double> denseSimilarities(String text, String contextText) {
+        DenseIndex dense = index.dense();
+        if (dense == null) {
+            return Map.of();
+        }
+        return dense.similarities(dense.embedQuestion(contextText == null ? text : contextText + " " + text));
     }
 
     private static Query boosted(Query query, float boost) {

@@ -11,7 +11,9 @@ package gov.dadukou.guidance.search;
  * @param wordCoverage   share of the question's content words found anywhere in the entry, 0..1
  * @param bigramCoverage share of the question's content bigrams found anywhere in the entry, 0..1
  * @param phrasingSimilarity Dice similarity of the question's and best phrasing's bigrams, 0..1
+ * @param denseSimilarity    best cosine similarity of the question's embedding to the entry's phrasings;
+ *                           0 when dense retrieval is off
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
-                        double wordCoverage, double bigramCoverage, double phrasingSimilarity) {
+                        double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity) {
 }

@@ -37,15 +37,15 @@ class AnswerQualityFloorTest {
     void ownQuestionSetStaysAboveTheMeasuredFloor() {
         EvalReport r = new Evaluator(assistant.chat()).run(List.of(Path.of("eval/questions.jsonl")));
         assertTrue(r.inScope() >= 400 && r.outOfScope() >= 80, r.summary());
-        assertTrue(r.inScopeAccuracy() >= 0.70, r.summary());
-        assertTrue(r.outOfScopeRejection() >= 0.94, r.summary());
-        assertTrue(r.confidentWrongRate() <= 0.07, r.summary());
+        assertTrue(r.inScopeAccuracy() >= 0.82, r.summary());
+        assertTrue(r.outOfScopeRejection() >= 0.95, r.summary());
+        assertTrue(r.confidentWrongRate() <= 0.06, r.summary());
     }
 
     @Test
     void everyTopicTheKnowledgeBaseMustCoverIsAnsweredWithItsKeyFact() {
         EvalReport r = new Evaluator(assistant.chat()).run(List.of(Path.of("eval/topics.jsonl")));
-        assertTrue(r.inScopeAccuracy() >= 0.90, r.summary());
-        assertTrue(r.confidentWrong() <= 1, r.summary());
+        assertTrue(r.inScopeAccuracy() >= 0.92, r.summary());
+        assertTrue(r.confidentWrong() <= 3, r.summary());
     }
 }

@@ -1,0 +1,122 @@
+package gov.dadukou.guidance.search;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers embeddings by the SHA-256 of model name and text, in memory and in one file under the data
+ * directory, so that a restart does not embed the whole knowledge base again. The file is rewritten
+ * atomically by {@link #flush()}; a damaged file is ignored (the vectors are recomputed). Thread-safe.
+ */
+public final class EmbeddingCache implements Embedder {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
+
+    private final Embedder delegate;
+    private final Path file;
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    private volatile boolean dirty;
+
+    public EmbeddingCache(Embedder delegate, Path file) {
+        this.delegate = delegate;
+        this.file = file;
+        load();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        String key = key(text);
+        float[] v = vectors.get(key);
+        if (v == null) {
+            v = delegate.embed(text);
+            vectors.put(key, v);
+            dirty = true;
+        }
+        return v;
+    }
+
+    /** Embeds a question without remembering it: questions are many and mostly unique. */
+    public float[] embedTransient(String text) {
+        float[] v = vectors.get(key(text));
+        return v != null ? v : delegate.embed(text);
+    }
+
+    public synchronized void flush() {
+        if (!dirty || file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeShort(e.getValue().length);
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dirty = false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the embedding cache " + file, e);
+        }
+    }
+
+    private void load() {
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            while (true) {
+                String key;
+                try {
+                    key = in.readUTF();
+                } catch (EOFException end) {
+                    break;
+                }
+                float[] v = new float[in.readShort()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readFloat();
+                }
+                vectors.put(key, v);
+            }
+        } catch (IOException e) {
+            LOG.warn("embedding cache {} unreadable ({}); vectors will be recomputed", file, e.toString());
+            vectors.clear();
+        }
+    }
+
+    private String key(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(delegate.name().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
