@@ -16,7 +16,7 @@ COPY --from=build /src/target/guidance-assistant.jar /app/guidance-assistant.jar
 COPY knowledge-base /app/knowledge-base
 RUN mkdir -p /data && chown guidance /data
 ENV PORT=8080 DATA_DIR=/data KB_DIR=/app/knowledge-base \
-    JAVA_OPTS="-Xms128m -Xmx384m -XX:MaxMetaspaceSize=96m -Xss512k"
+    JAVA_OPTS="-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC"
 VOLUME ["/data"]
 USER guidance
 EXPOSE 8080

@@ -41,7 +41,7 @@ public final class Assistant implements AutoCloseable {
                 : null;
         this.index = new EntryIndex(analyzers, rewriter, embeddings);
         index.upsertAll(knowledgeBase.entries());
-        this.retriever = new Retriever(index, Retriever.Weights.defaults());
+        this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.policy = AnswerPolicy.defaults();
         this.chat = new ChatService(entries, retriever, policy,
                 new SessionStore(clock, config.sessionTtl(), config.maxSessions()));

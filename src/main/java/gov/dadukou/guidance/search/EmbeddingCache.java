@@ -31,6 +31,15 @@ public final class EmbeddingCache implements Embedder {
     private final Embedder delegate;
     private final Path file;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
+    /** Recent questions: popular questions repeat, and each costs about a millisecond of CPU to embed. */
+    private final Map<String, float[]> recentQuestions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > RECENT_QUESTIONS;
+                }
+            });
+    private static final int RECENT_QUESTIONS = 4096;
     private volatile boolean dirty;
 
     public EmbeddingCache(Embedder delegate, Path file) {
@@ -56,10 +65,21 @@ public final class EmbeddingCache implements Embedder {
         return v;
     }
 
-    /** Embeds a question without remembering it: questions are many and mostly unique. */
-    public float[] embedTransient(String text) {
+    /**
+     * Embeds a question. Kept only in a bounded memory of recent questions, never on disk: questions
+     * are many, and nothing a business typed is written down here.
+     */
+    public float[] embedQuestion(String text) {
         float[] v = vectors.get(key(text));
-        return v != null ? v : delegate.embed(text);
+        if (v != null) {
+            return v;
+        }
+        v = recentQuestions.get(text);
+        if (v == null) {
+            v = delegate.embed(text);
+            recentQuestions.put(text, v);
+        }
+        return v;
     }
 
     public synchronized void flush() {

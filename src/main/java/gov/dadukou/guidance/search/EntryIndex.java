@@ -78,16 +78,16 @@ public final class EntryIndex implements AutoCloseable {
 
     /** Adds or replaces every given entry, then makes them visible to searches at once. */
     public void upsertAll(Collection<Entry> entries) {
+        if (dense != null) {
+            // Vectors first, so that an entry is never searchable by words but not by meaning.
+            // Embedding is the slow part of a first start: spread it over the cores.
+            entries.parallelStream().forEach(entry -> dense.put(entry.id(), phrasings(entry)));
+            dense.flush();
+        }
         try {
             for (Entry entry : entries) {
                 writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
                 vocabularies.put(entry.id(), vocabulary(entry));
-                if (dense != null) {
-                    dense.put(entry.id(), phrasings(entry));
-                }
-            }
-            if (dense != null) {
-                dense.flush();
             }
             writer.commit();
             searchers.maybeRefreshBlocking();

@@ -37,6 +37,23 @@ public final class Retriever {
         public static Weights defaults() {
             return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10);
         }
+
+        /** For ablation runs only: {@code -Dretriever.weights=words,bigrams,answer,context,casePrior,dense,denseFloor}. */
+        public static Weights fromSystemProperty() {
+            String spec = System.getProperty("retriever.weights");
+            if (spec == null) {
+                return defaults();
+            }
+            String[] p = spec.split(",");
+            if (p.length != 7) {
+                throw new IllegalArgumentException("retriever.weights needs 7 numbers: " + spec);
+            }
+            float[] f = new float[7];
+            for (int i = 0; i < 7; i++) {
+                f[i] = Float.parseFloat(p[i].strip());
+            }
+            return new Weights(f[0], f[1], f[2], f[3], f[4], f[5], f[6], defaults().candidates());
+        }
     }
 
     private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("案例|例子|案子|实例|以案");
