@@ -16,9 +16,17 @@ import java.util.function.Function;
  * @param sessionTtl     how long a chat session remembers its last turn ({@code SESSION_TTL_MINUTES}, default 30)
  * @param maxSessions    how many chat sessions are remembered at most ({@code MAX_SESSIONS}, default 10000)
  * @param dense          whether dense (embedding) retrieval is on ({@code DENSE}, {@code on} or {@code off}, default on)
+ * @param consentController who processes consent data, as the notice names it ({@code CONSENT_CONTROLLER})
+ * @param consentContact    how to reach them ({@code CONSENT_CONTACT}, default the 12345 hotline)
+ * @param consentRetention  how long consent data is kept, as the notice says it ({@code CONSENT_RETENTION})
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
-                        boolean dense) {
+                        boolean dense, String consentController, String consentContact, String consentRetention) {
+
+    static final String DEFAULT_CONTROLLER = "大渡口区行政指导智能助手运营单位";
+    static final String DEFAULT_CONTACT = "12345政务服务便民热线";
+    static final String DEFAULT_RETENTION = "在您的同意有效期间保存；撤回同意后不再使用。联系人姓名和手机号码可随时申请删除；"
+            + "同意、撤回和删除的记录（不含联系人信息）留存备查。";
 
     /** Start-up cannot go on with this configuration; the message says which variable and why. */
     public static final class ConfigException extends RuntimeException {
@@ -42,14 +50,31 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         if (!denseVar.equals("on") && !denseVar.equals("off")) {
             throw new ConfigException("DENSE 只能是 on 或 off / must be on or off: " + denseVar);
         }
-        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions, denseVar.equals("on"));
+        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions, denseVar.equals("on"),
+                bounded("CONSENT_CONTROLLER", orDefault(get.apply("CONSENT_CONTROLLER"), DEFAULT_CONTROLLER)),
+                bounded("CONSENT_CONTACT", orDefault(get.apply("CONSENT_CONTACT"), DEFAULT_CONTACT)),
+                bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)));
         config.validatePaths();
         return config;
     }
 
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
-        return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true);
+        return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION);
+    }
+
+    /** The same configuration with dense retrieval switched. */
+    public AppConfig withDense(boolean on) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
+                consentRetention);
+    }
+
+    private static String bounded(String name, String value) {
+        if (value.length() > 500) {
+            throw new ConfigException(name + " 过长 / too long (max 500 characters)");
+        }
+        return value;
     }
 
     private void validatePaths() {

@@ -13,6 +13,12 @@ import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
 
+import gov.dadukou.guidance.consent.ConsentLedger;
+import gov.dadukou.guidance.consent.ConsentService;
+import gov.dadukou.guidance.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 
 /**
@@ -21,6 +27,7 @@ import java.time.Clock;
  * the reverse order of opening. Thread-safe after construction.
  */
 public final class Assistant implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
     private final AppConfig config;
     private final KnowledgeBase knowledgeBase;
     private final EntryStore entries;
@@ -29,6 +36,8 @@ public final class Assistant implements AutoCloseable {
     private final Retriever retriever;
     private final AnswerPolicy policy;
     private final ChatService chat;
+    private final Database database;
+    private final ConsentService consent;
 
     private Assistant(AppConfig config, Clock clock) {
         this.config = config;
@@ -45,6 +54,19 @@ public final class Assistant implements AutoCloseable {
         this.policy = AnswerPolicy.defaults();
         this.chat = new ChatService(entries, retriever, policy,
                 new SessionStore(clock, config.sessionTtl(), config.maxSessions()));
+        this.database = Database.open(config.dataDir().resolve("guidance.db"));
+        this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
+                config.consentController(), config.consentContact(), config.consentRetention()));
+        ConsentLedger.Verification ledger = consent.verify();
+        if (ledger.ok()) {
+            LOG.info("consent ledger verified: {} events", ledger.events());
+        } else {
+            LOG.error("CONSENT LEDGER DOES NOT VERIFY: first bad event {} ({})", ledger.firstBadSeq(), ledger.problem());
+        }
+    }
+
+    public ConsentService consent() {
+        return consent;
     }
 
     /**
@@ -96,6 +118,7 @@ public final class Assistant implements AutoCloseable {
 
     @Override
     public void close() {
+        database.close();
         index.close();
         analyzers.close();
     }

@@ -1,6 +1,12 @@
 package gov.dadukou.guidance;
 
+import gov.dadukou.guidance.consent.ConsentCsv;
+import gov.dadukou.guidance.consent.ConsentLedger;
+import gov.dadukou.guidance.consent.ConsentService;
+import gov.dadukou.guidance.consent.ConsentView;
 import gov.dadukou.guidance.eval.EvalReport;
+import gov.dadukou.guidance.knowledge.KnowledgeBase;
+import gov.dadukou.guidance.store.Database;
 import gov.dadukou.guidance.eval.Evaluator;
 import gov.dadukou.guidance.eval.PolicyFitter;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
@@ -29,13 +35,14 @@ final class Commands {
             return switch (args[0]) {
                 case "eval" -> eval(Arrays.asList(args).subList(1, args.length), out);
                 case "explain" -> explain(Arrays.asList(args).subList(1, args.length), out);
+                case "ledger" -> ledger(Arrays.asList(args).subList(1, args.length), out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked]]");
                     yield 64;
                 }
             };
@@ -54,6 +61,45 @@ final class Commands {
             }
         }
         return 0;
+    }
+
+    /** {@code ledger verify} and {@code ledger export --out FILE.csv [--unmasked]}. */
+    private static int ledger(List<String> args, PrintStream out) {
+        if (args.isEmpty() || !(args.get(0).equals("verify") || args.get(0).equals("export"))) {
+            out.println("usage: ledger verify | ledger export --out FILE.csv [--unmasked]");
+            return 64;
+        }
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+            ConsentService consent = new ConsentService(db, Clock.systemUTC(), kb.topics(), new ConsentService.NoticeSettings(
+                    config.consentController(), config.consentContact(), config.consentRetention()));
+            if (args.get(0).equals("verify")) {
+                ConsentLedger.Verification v = consent.verify();
+                if (v.ok()) {
+                    out.println("ledger OK: " + v.events() + " events verified");
+                    return 0;
+                }
+                out.println("LEDGER BROKEN at event " + v.firstBadSeq() + ": " + v.problem() + " (" + v.events() + " events verified before it)");
+                return 1;
+            }
+            int at = args.indexOf("--out");
+            if (at < 0 || at + 1 >= args.size()) {
+                out.println("usage: ledger export --out FILE.csv [--unmasked]");
+                return 64;
+            }
+            Path file = Path.of(args.get(at + 1));
+            boolean unmasked = args.contains("--unmasked");
+            List<ConsentView> records = consent.all(unmasked);
+            try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                ConsentCsv.write(records, writer);
+            } catch (java.io.IOException e) {
+                System.err.println("cannot write " + file + ": " + e.getMessage());
+                return 74;
+            }
+            out.println("exported " + records.size() + " consents to " + file + (unmasked ? " (phones NOT masked)" : " (phones masked)"));
+            return 0;
+        }
     }
 
     private static int eval(List<String> files, PrintStream out) {

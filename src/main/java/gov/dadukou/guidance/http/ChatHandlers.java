@@ -27,6 +27,9 @@ final class ChatHandlers {
         body.put("status", "ok");
         body.put("entries", assistant.indexedEntries());
         body.put("knowledgeBaseVersion", assistant.knowledgeBase().version());
+        var ledger = assistant.consent().lastVerification();
+        body.put("consentLedger", ledger.ok() ? Map.of("ok", true, "verifiedEvents", ledger.events())
+                : Map.of("ok", false, "firstBadEvent", ledger.firstBadSeq()));
         ctx.json(body);
     }
 }

@@ -25,6 +25,7 @@ public final class HttpApp {
 
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
+        ConsentHandlers consent = new ConsentHandlers(assistant.consent());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -40,6 +41,11 @@ public final class HttpApp {
             // ---- routes ---------------------------------------------------------------------------
             config.routes.get("/health", chat::health);
             config.routes.post("/api/chat", chat::chat);
+            config.routes.get("/api/consent/notice", consent::notice);
+            config.routes.post("/api/consents", consent::grant);
+            config.routes.get("/api/consents/{receiptId}", consent::view);
+            config.routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
+            config.routes.post("/api/consents/{receiptId}/erase", consent::erase);
 
             // ---- errors ---------------------------------------------------------------------------
             config.routes.exception(ClientException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));

@@ -1,0 +1,91 @@
+package gov.dadukou.guidance.consent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the current state of consents out of the ledger events and the contact table. Stateless. */
+final class ConsentRecords {
+    private ConsentRecords() {
+    }
+
+    /** One consent's state, derived from its events. Withdrawal outranks supersession. */
+    record Summary(String receiptId, String creditCode, String status, String grantedAt, String endedAt) {
+    }
+
+    static List<Summary> summaries(Connection c) throws SQLException {
+        Map<String, List<ConsentLedger.Event>> byReceipt = new LinkedHashMap<>();
+        for (ConsentLedger.Event e : ConsentLedger.events(c, null)) {
+            byReceipt.computeIfAbsent(e.receiptId(), k -> new ArrayList<>()).add(e);
+        }
+        List<Summary> out = new ArrayList<>();
+        byReceipt.forEach((id, events) -> out.add(summary(id, events)));
+        return out;
+    }
+
+    static Summary summary(String receiptId, List<ConsentLedger.Event> events) {
+        ConsentLedger.Event granted = events.get(0);
+        String status = "active";
+        String endedAt = null;
+        for (ConsentLedger.Event e : events) {
+            if (e.event().equals("withdrawn")) {
+                status = "withdrawn";
+                endedAt = e.at();
+            } else if (e.event().equals("superseded") && status.equals("active")) {
+                status = "superseded";
+                endedAt = e.at();
+            }
+        }
+        return new Summary(receiptId, granted.payloadJson().path("creditCode").asText(), status, granted.at(), endedAt);
+    }
+
+    static ConsentView view(Connection c, String receiptId, List<ConsentLedger.Event> events, boolean maskPhone)
+            throws SQLException {
+        JsonNode granted = events.get(0).payloadJson();
+        List<String> topics = new ArrayList<>();
+        granted.path("topics").forEach(t -> topics.add(t.asText()));
+        String name = null;
+        String phone = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact_name, phone FROM consent_contacts WHERE receipt_id = ?")) {
+            ps.setString(1, receiptId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    name = rs.getString(1);
+                    phone = maskPhone ? mask(rs.getString(2)) : rs.getString(2);
+                }
+            }
+        }
+        boolean erased = events.stream().anyMatch(e -> e.event().equals("erased"));
+        List<ConsentView.HistoryItem> history = events.stream().map(e -> new ConsentView.HistoryItem(e.event(), e.at())).toList();
+        return new ConsentView(receiptId, summary(receiptId, events).status(), granted.path("companyName").asText(),
+                granted.path("creditCode").asText(), name, phone, topics, granted.path("noticeVersion").asInt(),
+                granted.path("noticeSha256").asText(), erased, history);
+    }
+
+    static List<ConsentView> all(Connection c, boolean unmasked) throws SQLException {
+        Map<String, List<ConsentLedger.Event>> byReceipt = new LinkedHashMap<>();
+        for (ConsentLedger.Event e : ConsentLedger.events(c, null)) {
+            byReceipt.computeIfAbsent(e.receiptId(), k -> new ArrayList<>()).add(e);
+        }
+        List<ConsentView> out = new ArrayList<>();
+        for (Map.Entry<String, List<ConsentLedger.Event>> e : byReceipt.entrySet()) {
+            out.add(view(c, e.getKey(), e.getValue(), !unmasked));
+        }
+        return out;
+    }
+
+    /** 13812341234 → 138****1234. */
+    static String mask(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return "****";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

@@ -1,0 +1,108 @@
+package gov.dadukou.guidance.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.consent.ConsentRequest;
+import gov.dadukou.guidance.consent.ConsentService;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Handlers of the consent API: parse, call the service, return JSON. */
+final class ConsentHandlers {
+    /** The withdrawal token may come in this header, the JSON body, or the {@code token} query parameter. */
+    static final String TOKEN_HEADER = "X-Withdraw-Token";
+
+    private final ConsentService consent;
+
+    ConsentHandlers(ConsentService consent) {
+        this.consent = consent;
+    }
+
+    /** {@code GET /api/consent/notice}. */
+    void notice(Context ctx) {
+        ctx.json(consent.notice());
+    }
+
+    /** {@code POST /api/consents}: 201 with the receipt. */
+    void grant(Context ctx) {
+        JsonNode body = Json.object(ctx);
+        ConsentRequest request = new ConsentRequest(
+                Json.optionalString(body, "companyName"), Json.optionalString(body, "creditCode"),
+                Json.optionalString(body, "contactName"), Json.optionalString(body, "phone"),
+                topics(body), noticeVersion(body), agreed(body));
+        ctx.status(201).json(consent.grant(request));
+    }
+
+    /** {@code GET /api/consents/{receiptId}} with the token. */
+    void view(Context ctx) {
+        ctx.json(consent.view(ctx.pathParam("receiptId"), token(ctx, null)));
+    }
+
+    /** {@code POST /api/consents/{receiptId}/withdraw} with the token: effective at once. */
+    void withdraw(Context ctx) {
+        ctx.json(consent.withdraw(ctx.pathParam("receiptId"), token(ctx, optionalBody(ctx))));
+    }
+
+    /** {@code POST /api/consents/{receiptId}/erase} with the token: deletes contact name and phone. */
+    void erase(Context ctx) {
+        ctx.json(consent.eraseContact(ctx.pathParam("receiptId"), token(ctx, optionalBody(ctx))));
+    }
+
+    private static JsonNode optionalBody(Context ctx) {
+        return ctx.body().isBlank() ? null : Json.object(ctx);
+    }
+
+    private static String token(Context ctx, JsonNode body) {
+        String header = ctx.header(TOKEN_HEADER);
+        if (header != null && !header.isBlank()) {
+            return header.strip();
+        }
+        if (body != null) {
+            String fromBody = Json.optionalString(body, "withdrawToken");
+            if (fromBody != null) {
+                return fromBody.strip();
+            }
+        }
+        String query = ctx.queryParam("token");
+        if (query == null || query.isBlank()) {
+            throw new ClientException(401, "missing_token", "请提供回执中的撤回凭证。");
+        }
+        return query.strip();
+    }
+
+    private static List<String> topics(JsonNode body) {
+        JsonNode node = body.get("topics");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw ClientException.badRequest("invalid_topics", "主题应是一个列表。");
+        }
+        List<String> topics = new ArrayList<>();
+        for (JsonNode t : node) {
+            if (!t.isTextual()) {
+                throw ClientException.badRequest("invalid_topics", "主题应是文本。");
+            }
+            topics.add(t.asText());
+        }
+        return topics;
+    }
+
+    private static Integer noticeVersion(JsonNode body) {
+        JsonNode node = body.get("noticeVersion");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            throw ClientException.badRequest("invalid_notice_version", "告知书版本号不正确。");
+        }
+        return node.asInt();
+    }
+
+    private static Boolean agreed(JsonNode body) {
+        JsonNode node = body.get("agreed");
+        return node != null && node.isBoolean() ? node.asBoolean() : null;
+    }
+}

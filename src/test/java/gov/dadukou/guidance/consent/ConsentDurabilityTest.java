@@ -1,0 +1,144 @@
+package gov.dadukou.guidance.consent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.dadukou.guidance.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A 201 means the consent is on disk: the real server runs as a separate process, several threads send
+ * consents, the process is killed with SIGKILL mid-stream, and after a restart every acknowledged
+ * consent is there and the chain verifies.
+ */
+class ConsentDurabilityTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyAcknowledgedConsentSurvivesSigkill() throws Exception {
+        int port = freePort();
+        Process server = start(port);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        try {
+            awaitHealthy(port);
+            int notice = JSON.readTree(get(port, "/api/consent/notice")).get("version").asInt();
+            AtomicInteger serial = new AtomicInteger();
+            CountDownLatch enough = new CountDownLatch(40);
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            List<Thread> senders = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread sender = new Thread(() -> {
+                    while (true) {
+                        String first17 = String.format("915001040000%05d", serial.incrementAndGet());
+                        String body = "{\"companyName\":\"测试公司\",\"creditCode\":\"" + first17 + CreditCode.checkCharacter(first17)
+                                + "\",\"contactName\":\"张三\",\"phone\":\"13812341234\",\"topics\":[\"食品安全\"],\"noticeVersion\":"
+                                + notice + ",\"agreed\":true}";
+                        try {
+                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/consents"))
+                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 201) {
+                                acknowledged.add(JSON.readTree(r.body()).get("receiptId").asText());
+                                enough.countDown();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            return; // the server is gone
+                        }
+                    }
+                });
+                sender.start();
+                senders.add(sender);
+            }
+            assertTrue(enough.await(60, java.util.concurrent.TimeUnit.SECONDS), "consents were not acknowledged");
+            server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
+            server.waitFor();
+            for (Thread sender : senders) {
+                sender.join(10_000);
+            }
+        } finally {
+            server.destroyForcibly();
+        }
+        assertTrue(acknowledged.size() >= 40);
+
+        Process restarted = start(port);
+        try {
+            awaitHealthy(port);
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+        try (Database db = Database.open(dataDir.resolve("guidance.db"))) {
+            ConsentService consent = new ConsentService(db, Clock.systemUTC(), List.of("食品安全"),
+                    new ConsentService.NoticeSettings("x", "y", "z"));
+            ConsentLedger.Verification check = consent.verify();
+            assertTrue(check.ok(), String.valueOf(check));
+            Set<String> stored = ConcurrentHashMap.newKeySet();
+            consent.all(false).forEach(v -> stored.add(v.receiptId()));
+            for (String id : acknowledged) {
+                assertTrue(stored.contains(id), "acknowledged consent lost: " + id);
+            }
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "gov.dadukou.guidance.Main");
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("HOST", "127.0.0.1");
+        pb.environment().put("DATA_DIR", dataDir.toString());
+        pb.environment().put("KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
+        pb.environment().put("DENSE", "off");
+        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
+        return pb.start();
+    }
+
+    private static void awaitHealthy(int port) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                JsonNode h = JSON.readTree(get(port, "/health"));
+                if ("ok".equals(h.path("status").asText())) {
+                    return;
+                }
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("server did not become healthy");
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("status " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
