@@ -19,9 +19,29 @@ import java.util.function.Function;
  * @param consentController who processes consent data, as the notice names it ({@code CONSENT_CONTROLLER})
  * @param consentContact    how to reach them ({@code CONSENT_CONTACT}, default the 12345 hotline)
  * @param consentRetention  how long consent data is kept, as the notice says it ({@code CONSENT_RETENTION})
+ * @param delivery          how reminders reach businesses that consented
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
-                        boolean dense, String consentController, String consentContact, String consentRetention) {
+                        boolean dense, String consentController, String consentContact, String consentRetention,
+                        Delivery delivery) {
+
+    /**
+     * Reminder delivery. Off when {@code webhookUrl} is null.
+     *
+     * @param webhookUrl  {@code WEBHOOK_URL}, http or https; unset turns delivery off
+     * @param secret      {@code WEBHOOK_SECRET}: signs each body (HMAC-SHA256); may be null
+     * @param maxAttempts {@code WEBHOOK_MAX_ATTEMPTS} (default 5) before a delivery is marked failed
+     * @param interval    {@code DELIVERY_INTERVAL_SECONDS} (default 60) between delivery runs
+     */
+    public record Delivery(java.net.URI webhookUrl, String secret, int maxAttempts, Duration interval) {
+        public static Delivery off() {
+            return new Delivery(null, null, 5, Duration.ofSeconds(60));
+        }
+
+        public boolean enabled() {
+            return webhookUrl != null;
+        }
+    }
 
     static final String DEFAULT_CONTROLLER = "大渡口区行政指导智能助手运营单位";
     static final String DEFAULT_CONTACT = "12345政务服务便民热线";
@@ -53,7 +73,10 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions, denseVar.equals("on"),
                 bounded("CONSENT_CONTROLLER", orDefault(get.apply("CONSENT_CONTROLLER"), DEFAULT_CONTROLLER)),
                 bounded("CONSENT_CONTACT", orDefault(get.apply("CONSENT_CONTACT"), DEFAULT_CONTACT)),
-                bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)));
+                bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)),
+                new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
+                        intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
+                        Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))));
         config.validatePaths();
         return config;
     }
@@ -61,13 +84,34 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION);
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off());
+    }
+
+    private static java.net.URI webhook(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException("WEBHOOK_URL 必须是 http 或 https 地址 / must be an http(s) URL: " + value);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("WEBHOOK_URL 不是有效地址 / is not a valid URL: " + value);
+        }
+    }
+
+    /** The same configuration with another delivery setting (tests and tools). */
+    public AppConfig withDelivery(Delivery d) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, d);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention);
+                consentRetention, delivery);
     }
 
     private static String bounded(String name, String value) {
@@ -114,6 +158,8 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     public String describe() {
         return "host=" + host + " port=" + port + " dataDir=" + dataDir.toAbsolutePath().normalize()
                 + " kbDir=" + kbDir.toAbsolutePath().normalize() + " sessionTtl=" + sessionTtl.toMinutes() + "min"
-                + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off");
+                + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off")
+                + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
+                + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off");
     }
 }

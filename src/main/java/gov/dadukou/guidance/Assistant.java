@@ -19,7 +19,15 @@ import gov.dadukou.guidance.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import gov.dadukou.guidance.reminders.DeliveryScheduler;
+import gov.dadukou.guidance.reminders.ReminderService;
+import gov.dadukou.guidance.reminders.WebhookSender;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import gov.dadukou.guidance.knowledge.Entry;
 
 /**
  * The application's services, wired once from the configuration, with no HTTP in sight: the HTTP
@@ -38,6 +46,8 @@ public final class Assistant implements AutoCloseable {
     private final ChatService chat;
     private final Database database;
     private final ConsentService consent;
+    private final ReminderService reminders;
+    private final DeliveryScheduler deliveries;
 
     private Assistant(AppConfig config, Clock clock) {
         this.config = config;
@@ -51,12 +61,30 @@ public final class Assistant implements AutoCloseable {
         this.index = new EntryIndex(analyzers, rewriter, embeddings);
         index.upsertAll(knowledgeBase.entries());
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
-        this.policy = AnswerPolicy.defaults();
+        this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
+        this.reminders = new ReminderService(entries, clock);
         this.chat = new ChatService(entries, retriever, policy,
-                new SessionStore(clock, config.sessionTtl(), config.maxSessions()));
+                new SessionStore(clock, config.sessionTtl(), config.maxSessions()), new ChatService.Season() {
+                    @Override
+                    public List<Entry> inSeason() {
+                        LocalDate today = reminders.today();
+                        return reminders.active(today, null, null).stream()
+                                .map(r -> entries.get(r.id())).flatMap(java.util.Optional::stream).toList();
+                    }
+
+                    @Override
+                    public String today() {
+                        return reminders.today().toString();
+                    }
+                });
         this.database = Database.open(config.dataDir().resolve("guidance.db"));
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
                 config.consentController(), config.consentContact(), config.consentRetention()));
+        AppConfig.Delivery d = config.delivery();
+        this.deliveries = d.enabled()
+                ? new DeliveryScheduler(database, reminders, consent, new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)),
+                        clock, DeliveryScheduler.Policy.defaults(d.maxAttempts()))
+                : null;
         ConsentLedger.Verification ledger = consent.verify();
         if (ledger.ok()) {
             LOG.info("consent ledger verified: {} events", ledger.events());
@@ -67,6 +95,22 @@ public final class Assistant implements AutoCloseable {
 
     public ConsentService consent() {
         return consent;
+    }
+
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** Null when reminder delivery is off (no {@code WEBHOOK_URL}). */
+    public DeliveryScheduler deliveries() {
+        return deliveries;
+    }
+
+    /** Starts the periodic reminder delivery, if configured. Not done by {@link #start}, so tools and tests stay quiet. */
+    public void startDeliveries() {
+        if (deliveries != null) {
+            deliveries.start(config.delivery().interval());
+        }
     }
 
     /**
@@ -118,6 +162,9 @@ public final class Assistant implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deliveries != null) {
+            deliveries.close();
+        }
         database.close();
         index.close();
         analyzers.close();

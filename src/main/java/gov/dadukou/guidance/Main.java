@@ -32,6 +32,7 @@ public final class Main {
             return;
         }
         Javalin app = HttpApp.create(assistant).start();
+        assistant.startDeliveries();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             assistant.close();

@@ -34,7 +34,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dataDir, Path kbDir) {
-        this.assistant = Assistant.start(AppConfig.forDirs(dataDir, kbDir), Clock.systemUTC());
+        this(AppConfig.forDirs(dataDir, kbDir), Clock.systemUTC());
+    }
+
+    public TestServer(AppConfig config, Clock clock) {
+        this.assistant = Assistant.start(config, clock);
         this.app = HttpApp.create(assistant).start();
     }
 

@@ -29,6 +29,16 @@ public final class AnswerComposer {
         return sb.toString();
     }
 
+    static String inSeason(String today, List<Entry> reminders) {
+        StringBuilder sb = new StringBuilder("近期（").append(today).append("）的执法事项提示：");
+        for (int i = 0; i < reminders.size(); i++) {
+            Entry e = reminders.get(i);
+            sb.append("\n").append(i + 1).append(". ").append(e.title()).append("（").append(e.department()).append("）");
+        }
+        sb.append("\n点击下方的问题可以查看详细内容和法律依据。\n").append(NOT_BINDING);
+        return sb.toString();
+    }
+
     static String clarify(List<String> candidates) {
         StringBuilder sb = new StringBuilder("我不太确定您想问的是哪一项。您是不是想问：");
         for (int i = 0; i < candidates.size(); i++) {

@@ -48,6 +48,11 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
     public record Decision(Outcome outcome, double confidence) {
     }
 
+    /** For lexical retrieval only ({@code DENSE=off}): fitted the same way with dense retrieval off. */
+    public static AnswerPolicy lexicalDefaults() {
+        return new AnswerPolicy(List.of(-11.077, 3.456, 10.710, -2.891, -0.039, 4.943, 3.504, 0.0), 0.65, 0.30);
+    }
+
     /** Fitted on eval/questions.jsonl with {@code eval --fit}; docs/retrieval.md has the run. */
     public static AnswerPolicy defaults() {
         return new AnswerPolicy(List.of(-18.310, 2.129, 9.360, -5.093, -1.080, 5.384, 2.924, 17.860), 0.60, 0.25);

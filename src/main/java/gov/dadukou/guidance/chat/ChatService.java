@@ -7,6 +7,7 @@ import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.search.SearchHit;
 import gov.dadukou.guidance.search.SearchResult;
+import gov.dadukou.guidance.search.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,17 +32,29 @@ public final class ChatService {
             "^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|谢谢|谢谢你|多谢|感谢|再见|早上好|下午好|晚上好)[啊呀吗！!。.？?~～]*$",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_CONTEXT = 200;
+    /** "最近要注意什么": a time word, then what to watch for. Answered with the reminders in season. */
+    private static final Pattern IN_SEASON = Pattern.compile(
+            "(最近|近期|这段时间|这阵子|这几天|眼下|当前|目前|现在|这个月|本月|近来|这个季节|节前|马上)[^，,。？?]{0,8}(注意|提醒|提示|检查|重点|执法|风险)");
+
+    /** The reminders in season today, for "最近要注意什么"; empty when none. */
+    public interface Season {
+        List<Entry> inSeason();
+
+        String today();
+    }
 
     private final EntryStore entries;
     private final Retriever retriever;
     private final AnswerPolicy policy;
     private final SessionStore sessions;
+    private final Season season;
 
-    public ChatService(EntryStore entries, Retriever retriever, AnswerPolicy policy, SessionStore sessions) {
+    public ChatService(EntryStore entries, Retriever retriever, AnswerPolicy policy, SessionStore sessions, Season season) {
         this.entries = entries;
         this.retriever = retriever;
         this.policy = policy;
         this.sessions = sessions;
+        this.season = season;
     }
 
     /**
@@ -65,6 +78,14 @@ public final class ChatService {
             return new ChatReply(AnswerComposer.greeting(), false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, 0);
         }
 
+        if (IN_SEASON.matcher(TextNormalizer.normalize(q)).find()) {
+            List<Entry> inSeason = season.inSeason();
+            if (!inSeason.isEmpty()) {
+                return new ChatReply(AnswerComposer.inSeason(season.today(), inSeason), true, AnswerPolicy.Outcome.ANSWER.json(),
+                        inSeason.stream().map(Source::of).toList(),
+                        inSeason.stream().limit(3).map(e -> e.questions().get(0)).toList(), sid, 1.0);
+            }
+        }
         Optional<SessionStore.Turn> previous = sessions.last(sid);
         SearchResult result = retriever.search(q);
         AnswerPolicy.Decision decision = policy.decide(result);

@@ -192,6 +192,43 @@ public final class ConsentService {
         return lastVerification;
     }
 
+    /** Every active consent (not withdrawn, not superseded), with its contact data, for delivery. */
+    public List<Subscription> activeSubscriptions() {
+        return db.transaction(c -> {
+            List<Subscription> out = new ArrayList<>();
+            for (ConsentView v : ConsentRecords.all(c, true)) {
+                if (v.status().equals("active")) {
+                    out.add(new Subscription(v.receiptId(), v.creditCode(), v.companyName(), v.contactName(), v.phone(), v.topics()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The business's active consent right now, if any: checked again just before each delivery. */
+    public java.util.Optional<Subscription> activeSubscription(String creditCode) {
+        return db.transaction(c -> {
+            List<String> receipts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT receipt_id FROM consent_events WHERE event = 'granted' "
+                    + "AND json_extract(payload, '$.creditCode') = ? ORDER BY seq DESC")) {
+                ps.setString(1, creditCode);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        receipts.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String receipt : receipts) {
+                ConsentView v = ConsentRecords.view(c, receipt, ConsentLedger.events(c, receipt), false);
+                if (v.status().equals("active")) {
+                    return java.util.Optional.of(new Subscription(v.receiptId(), v.creditCode(), v.companyName(),
+                            v.contactName(), v.phone(), v.topics()));
+                }
+            }
+            return java.util.Optional.<Subscription>empty();
+        });
+    }
+
     /** Every consent's current state, for staff; phones masked unless {@code unmasked}. */
     public List<ConsentView> all(boolean unmasked) {
         return db.transaction(c -> ConsentRecords.all(c, unmasked));

@@ -26,6 +26,7 @@ public final class HttpApp {
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
+        ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -41,6 +42,8 @@ public final class HttpApp {
             // ---- routes ---------------------------------------------------------------------------
             config.routes.get("/health", chat::health);
             config.routes.post("/api/chat", chat::chat);
+            config.routes.get("/api/reminders", reminders::active);
+            config.routes.get("/api/reminders.ics", reminders::calendar);
             config.routes.get("/api/consent/notice", consent::notice);
             config.routes.post("/api/consents", consent::grant);
             config.routes.get("/api/consents/{receiptId}", consent::view);

@@ -75,6 +75,12 @@ class ShippedKnowledgeBaseLintTest {
     }
 
     @Test
+    void everyReminderHasATopicSoThatSubscribersCanReceiveIt() {
+        kb.entries().stream().filter(e -> e.kind() == Kind.ENFORCEMENT_REMINDER)
+                .forEach(e -> assertFalse(e.topics().isEmpty(), e.id()));
+    }
+
+    @Test
     void reviewDatesAreNotInTheFuture() {
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         kb.entries().forEach(e -> assertTrue(e.reviewed().isBefore(tomorrow), e.id()));
