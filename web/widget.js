@@ -69,6 +69,9 @@
     'textarea{flex:1;resize:none;border:1px solid #767676;border-radius:8px;padding:8px;font-size:1em;min-height:44px;max-height:120px;color:#1f1f1f}' +
     'form button{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:1em;cursor:pointer;min-width:64px}form button:disabled{opacity:.6}' +
     '.hint{font-size:.8em;color:#444;padding:0 12px 8px;background:#fff}' +
+    '.banner{display:flex;gap:8px;align-items:flex-start;background:#fff8e1;color:#3b2f00;border-bottom:1px solid #e0c060;padding:8px 12px;font-size:.88em}' +
+    '.banner[hidden]{display:none}.banner ul{margin:0;padding-left:1.1em;flex:1}.banner button{background:transparent;border:0;font-size:1.1em;cursor:pointer;color:#3b2f00}' +
+    '.banner .link{background:none;border:0;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer;font-size:1em;text-align:left}' +
     '@media (max-width:480px){.panel{left:0;right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}';
   root.appendChild(el('style', null, css));
 
@@ -81,6 +84,7 @@
   var closeBtn = el('button', { type: 'button', 'aria-label': '关闭' }, '关闭');
   header.appendChild(largeBtn);
   header.appendChild(closeBtn);
+  var banner = el('div', { class: 'banner', role: 'region', 'aria-label': '近期执法事项提示', hidden: '' });
   var log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   var form = el('form');
   var input = el('textarea', { rows: '2', maxlength: '500', 'aria-label': '输入您的问题', placeholder: '请输入您的问题，例如：营业执照要挂出来吗' });
@@ -89,6 +93,7 @@
   form.appendChild(send);
   var hint = el('div', { class: 'hint' }, '答复来自各部门审核的行政指导内容，仅供参考，不具有强制力。人工咨询请拨打12345。');
   panel.appendChild(header);
+  panel.appendChild(banner);
   panel.appendChild(log);
   panel.appendChild(form);
   panel.appendChild(hint);
@@ -164,6 +169,33 @@
       })
       .then(function () { send.disabled = false; });
   }
+  function showReminders() {
+    if (state.bannerDismissed || banner.childNodes.length) { return; }
+    fetch(api + '/api/reminders', { credentials: 'omit' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) {
+        if (!body || !body.reminders || !body.reminders.length) { return; }
+        var list = el('ul');
+        body.reminders.slice(0, 3).forEach(function (r) {
+          var item = el('li');
+          var link = el('button', { class: 'link', type: 'button' }, r.title);
+          link.addEventListener('click', function () { ask(r.title); });
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        var close = el('button', { type: 'button', 'aria-label': '关闭提示' }, '×');
+        close.addEventListener('click', function () {
+          state.bannerDismissed = true;
+          save();
+          banner.setAttribute('hidden', '');
+        });
+        banner.appendChild(el('strong', null, '近期提示'));
+        banner.appendChild(list);
+        banner.appendChild(close);
+        banner.removeAttribute('hidden');
+      })
+      .catch(function () { /* reminders are a courtesy: the chat works without them */ });
+  }
   function setOpen(open) {
     state.open = open;
     save();
@@ -171,6 +203,7 @@
       panel.removeAttribute('hidden');
       launcher.setAttribute('aria-expanded', 'true');
       greet();
+      showReminders();
       input.focus();
     } else {
       panel.setAttribute('hidden', '');
