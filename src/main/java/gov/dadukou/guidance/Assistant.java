@@ -3,36 +3,35 @@ package gov.dadukou.guidance;
 import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.chat.ChatService;
 import gov.dadukou.guidance.chat.SessionStore;
+import gov.dadukou.guidance.consent.ConsentLedger;
+import gov.dadukou.guidance.consent.ConsentService;
+import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.knowledge.KnowledgeBase;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseLoader;
+import gov.dadukou.guidance.reminders.DeliveryScheduler;
+import gov.dadukou.guidance.reminders.ReminderService;
+import gov.dadukou.guidance.reminders.WebhookSender;
 import gov.dadukou.guidance.search.Analyzers;
 import gov.dadukou.guidance.search.BgeEmbedder;
 import gov.dadukou.guidance.search.EmbeddingCache;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
-
-import gov.dadukou.guidance.consent.ConsentLedger;
-import gov.dadukou.guidance.consent.ConsentService;
 import gov.dadukou.guidance.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import gov.dadukou.guidance.reminders.DeliveryScheduler;
-import gov.dadukou.guidance.reminders.ReminderService;
-import gov.dadukou.guidance.reminders.WebhookSender;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import gov.dadukou.guidance.knowledge.Entry;
 
 /**
  * The application's services, wired once from the configuration, with no HTTP in sight: the HTTP
- * layer, the evaluation command and tests all use the same instance. Closing it releases the index in
- * the reverse order of opening. Thread-safe after construction.
+ * layer, the command-line tools and tests all use the same instance. Opens the knowledge base, the
+ * index (with embeddings when dense retrieval is on), the database, and the consent, reminder and
+ * delivery services; closing releases them in the reverse order. Thread-safe after construction.
  */
 public final class Assistant implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
