@@ -76,7 +76,7 @@
   root.appendChild(el('style', null, css));
 
   var wrap = el('div', { class: state.large ? 'large' : '' });
-  var launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'ddk-panel' }, '💬 政策咨询');
+  var launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'ddk-panel' }, '政策咨询');
   var panel = el('section', { class: 'panel', id: 'ddk-panel', role: 'dialog', 'aria-label': title, hidden: '' });
   var header = el('header');
   header.appendChild(el('h2', null, title));
@@ -108,10 +108,10 @@
     }
     var box = el('div', { class: 'msg bot' });
     box.appendChild(el('div', null, message.text));
+    // The answer text already names the legal basis and department; the meta line names the entry.
     (message.sources || []).forEach(function (s) {
       var meta = el('div', { class: 'meta' });
-      meta.appendChild(el('div', null, '依据：' + (s.legalBasis || '')));
-      meta.appendChild(el('div', null, '实施单位：' + (s.department || '')));
+      meta.appendChild(el('div', null, '来源：' + (s.kind ? s.kind + '·' : '') + (s.title || '')));
       var href = s.url && safeUrl(s.url);
       if (href) {
         var a = el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, '查看来源');
