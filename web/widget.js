@@ -71,6 +71,12 @@
     '.hint{font-size:.8em;color:#444;padding:0 12px 8px;background:#fff}' +
     '.banner{display:flex;gap:8px;align-items:flex-start;background:#fff8e1;color:#3b2f00;border-bottom:1px solid #e0c060;padding:8px 12px;font-size:.88em}' +
     '.banner[hidden]{display:none}.banner ul{margin:0;padding-left:1.1em;flex:1}.banner button{background:transparent;border:0;font-size:1.1em;cursor:pointer;color:#3b2f00}' +
+    '.fb{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;font-size:.85em}.fb button,.sub button,.foot button{border:1px solid #767676;background:#fff;color:#1f1f1f;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:1em}' +
+    '.fb input{flex:1;min-width:8em;border:1px solid #767676;border-radius:6px;padding:2px 6px;font-size:1em}' +
+    '.foot{display:flex;justify-content:space-between;align-items:center;gap:8px;padding:0 12px 8px;background:#fff;font-size:.8em;color:#444}' +
+    '.sub{flex:1;overflow-y:auto;padding:12px;background:#fff}.sub[hidden]{display:none}.sub label{display:block;margin:6px 0}.sub input[type=text],.sub input[type=tel]{width:100%;border:1px solid #767676;border-radius:6px;padding:6px;font-size:1em;color:#1f1f1f}' +
+    '.sub .notice{white-space:pre-wrap;max-height:10em;overflow-y:auto;border:1px solid #ccc;padding:6px;font-size:.85em;background:#fafafa}.sub fieldset{border:1px solid #ccc;border-radius:6px}.sub .topics label{display:inline-block;margin:2px 8px 2px 0}' +
+    '.sub .primary{background:' + color + ';color:#fff;border:0;padding:6px 14px}.sub .err{color:#a50e0e}' +
     '.banner .link{background:none;border:0;padding:0;color:#0b57d0;text-decoration:underline;cursor:pointer;font-size:1em;text-align:left}' +
     '@media (max-width:480px){.panel{left:0;right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}';
   root.appendChild(el('style', null, css));
@@ -92,11 +98,18 @@
   form.appendChild(input);
   form.appendChild(send);
   var hint = el('div', { class: 'hint' }, '答复来自各部门审核的行政指导内容，仅供参考，不具有强制力。人工咨询请拨打12345。');
+  var foot = el('div', { class: 'foot' });
+  var subBtn = el('button', { type: 'button' }, '订阅提醒');
+  foot.appendChild(el('span', null, '自愿订阅行政指导和执法事项提示，可随时撤回'));
+  foot.appendChild(subBtn);
+  var sub = el('div', { class: 'sub', hidden: '', role: 'region', 'aria-label': '订阅提醒' });
   panel.appendChild(header);
   panel.appendChild(banner);
   panel.appendChild(log);
+  panel.appendChild(sub);
   panel.appendChild(form);
   panel.appendChild(hint);
+  panel.appendChild(foot);
   wrap.appendChild(launcher);
   wrap.appendChild(panel);
   root.appendChild(wrap);
@@ -119,6 +132,9 @@
       }
       box.appendChild(meta);
     });
+    if (message.matched && message.sources && message.sources.length) {
+      box.appendChild(feedback(message.sources[0].id));
+    }
     if (!message.matched && message.outcome !== 'answer') {
       box.appendChild(el('div', { class: 'meta' }, '需要人工帮助？请拨打' + HOTLINE + '政务服务便民热线。'));
     }
@@ -133,6 +149,118 @@
       log.appendChild(chips);
     }
   }
+  function post(path, body, headers) {
+    var h = { 'Content-Type': 'application/json' };
+    Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
+    return fetch(api + path, { method: 'POST', headers: h, body: JSON.stringify(body), credentials: 'omit' })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); });
+  }
+  function feedback(entryId) {
+    var row = el('div', { class: 'fb', role: 'group', 'aria-label': '这条答复对您有帮助吗' });
+    var yes = el('button', { type: 'button' }, '有帮助');
+    var no = el('button', { type: 'button' }, '没帮助');
+    function done() { row.textContent = ''; row.appendChild(el('span', { role: 'status' }, '感谢您的反馈！')); }
+    yes.addEventListener('click', function () { post('/api/feedback', { entryId: entryId, helpful: true }).then(done, done); });
+    no.addEventListener('click', function () {
+      row.textContent = '';
+      var reason = el('input', { type: 'text', maxlength: '200', 'aria-label': '没帮助的原因（选填）', placeholder: '原因（选填）' });
+      var send = el('button', { type: 'button' }, '提交');
+      send.addEventListener('click', function () {
+        post('/api/feedback', { entryId: entryId, helpful: false, reason: reason.value }).then(done, done);
+      });
+      row.appendChild(reason);
+      row.appendChild(send);
+      reason.focus();
+    });
+    row.appendChild(yes);
+    row.appendChild(no);
+    return row;
+  }
+  function field(parent, label, attrs) {
+    var l = el('label', null, label);
+    var input = el('input', attrs);
+    l.appendChild(input);
+    parent.appendChild(l);
+    return input;
+  }
+  function showSubscribe() {
+    sub.textContent = '';
+    sub.removeAttribute('hidden');
+    log.setAttribute('hidden', '');
+    form.setAttribute('hidden', '');
+    var back = el('button', { type: 'button' }, '返回咨询');
+    back.addEventListener('click', hideSubscribe);
+    sub.appendChild(back);
+    if (state.receipt) { return showReceipt(); }
+    sub.appendChild(el('h3', null, '订阅行政指导和执法事项提示'));
+    fetch(api + '/api/consent/notice', { credentials: 'omit' }).then(function (r) { return r.json(); }).then(function (n) {
+      sub.appendChild(el('div', { class: 'notice', tabindex: '0', 'aria-label': '告知书' }, n.text));
+      var f = el('form');
+      var company = field(f, '企业（个体工商户）名称', { type: 'text', maxlength: '100', autocomplete: 'organization' });
+      var code = field(f, '统一社会信用代码（18位）', { type: 'text', maxlength: '18' });
+      var contact = field(f, '联系人姓名', { type: 'text', maxlength: '50', autocomplete: 'name' });
+      var phone = field(f, '手机号码', { type: 'tel', maxlength: '11', autocomplete: 'tel' });
+      var set = el('fieldset', { class: 'topics' });
+      set.appendChild(el('legend', null, '希望接收的主题'));
+      var boxes = n.topics.map(function (t) {
+        var l = el('label', null, null);
+        var c = el('input', { type: 'checkbox', value: t });
+        l.appendChild(c);
+        l.appendChild(document.createTextNode(' ' + t));
+        set.appendChild(l);
+        return c;
+      });
+      f.appendChild(set);
+      var agreeLabel = el('label');
+      var agree = el('input', { type: 'checkbox' });
+      agreeLabel.appendChild(agree);
+      agreeLabel.appendChild(document.createTextNode(' 我已阅读告知书，自愿同意接收（可随时撤回）'));
+      f.appendChild(agreeLabel);
+      var err = el('p', { class: 'err', role: 'alert' });
+      f.appendChild(err);
+      var submit = el('button', { type: 'submit', class: 'primary' }, '提交');
+      f.appendChild(submit);
+      f.addEventListener('submit', function (e) {
+        e.preventDefault();
+        post('/api/consents', {
+          companyName: company.value, creditCode: code.value.trim().toUpperCase(), contactName: contact.value,
+          phone: phone.value.trim(), topics: boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }),
+          noticeVersion: n.version, agreed: agree.checked
+        }).then(function (res) {
+          if (!res.ok) { err.textContent = (res.body.error && res.body.error.message) || '提交失败，请稍后再试。'; return; }
+          state.receipt = res.body;
+          save();
+          showSubscribe();
+        }, function () { err.textContent = '网络异常，请稍后再试。'; });
+      });
+      sub.appendChild(f);
+      company.focus();
+    }, function () { sub.appendChild(el('p', { class: 'err' }, '告知书加载失败，请稍后再试。')); });
+  }
+  function showReceipt() {
+    var r = state.receipt;
+    sub.appendChild(el('h3', null, r.status === 'withdrawn' ? '已撤回同意' : '订阅成功'));
+    sub.appendChild(el('p', { role: 'status' }, r.status === 'withdrawn'
+      ? '已于 ' + r.withdrawnAt + ' 撤回，此后不再向您推送。'
+      : '回执编号：' + r.receiptId + '\n同意时间：' + r.grantedAt + '\n主题：' + r.topics.join('、') + '\n撤回凭证：' + r.withdrawToken + '（请妥善保存，凭它可随时撤回或查阅记录）'));
+    if (r.status !== 'withdrawn') {
+      var w = el('button', { type: 'button', class: 'primary' }, '一键撤回同意');
+      w.addEventListener('click', function () {
+        post('/api/consents/' + encodeURIComponent(r.receiptId) + '/withdraw', { withdrawToken: r.withdrawToken }).then(function (res) {
+          if (res.ok) { r.status = 'withdrawn'; r.withdrawnAt = res.body.withdrawnAt; save(); showSubscribe(); }
+        });
+      });
+      sub.appendChild(w);
+    }
+  }
+  function hideSubscribe() {
+    sub.setAttribute('hidden', '');
+    log.removeAttribute('hidden');
+    form.removeAttribute('hidden');
+    subBtn.focus();
+  }
+  subBtn.addEventListener('click', showSubscribe);
+
   function add(message) {
     state.messages.push(message);
     save();

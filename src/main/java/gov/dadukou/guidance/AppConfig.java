@@ -20,10 +20,13 @@ import java.util.function.Function;
  * @param consentContact    how to reach them ({@code CONSENT_CONTACT}, default the 12345 hotline)
  * @param consentRetention  how long consent data is kept, as the notice says it ({@code CONSENT_RETENTION})
  * @param delivery          how reminders reach businesses that consented
+ * @param allowedOrigins    site origins whose pages may call the public API from a browser
+ *                          ({@code ALLOWED_ORIGINS}, comma-separated, e.g. {@code https://www.ddk.gov.cn}); empty
+ *                          means same origin only
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
-                        Delivery delivery) {
+                        Delivery delivery, java.util.List<String> allowedOrigins) {
 
     /**
      * Reminder delivery. Off when {@code webhookUrl} is null.
@@ -76,7 +79,8 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)),
                 new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
                         intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
-                        Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))));
+                        Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))),
+                origins(get.apply("ALLOWED_ORIGINS")));
         config.validatePaths();
         return config;
     }
@@ -84,7 +88,32 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off());
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of());
+    }
+
+    private static java.util.List<String> origins(String value) {
+        if (value == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String origin = part.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new ConfigException("ALLOWED_ORIGINS 中的地址应形如 https://www.example.gov.cn（不带路径）/ "
+                        + "each origin must be scheme://host[:port]: " + origin);
+            }
+            out.add(origin);
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** The same configuration with other allowed origins (tests). */
+    public AppConfig withAllowedOrigins(java.util.List<String> origins) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, java.util.List.copyOf(origins));
     }
 
     private static java.net.URI webhook(String value) {
@@ -105,13 +134,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d);
+                consentRetention, d, allowedOrigins);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery);
+                consentRetention, delivery, allowedOrigins);
     }
 
     private static String bounded(String name, String value) {
@@ -160,6 +189,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + " kbDir=" + kbDir.toAbsolutePath().normalize() + " sessionTtl=" + sessionTtl.toMinutes() + "min"
                 + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off")
                 + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
-                + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off");
+                + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
+                + " allowedOrigins=" + allowedOrigins;
     }
 }

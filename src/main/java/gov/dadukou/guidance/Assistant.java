@@ -2,6 +2,7 @@ package gov.dadukou.guidance;
 
 import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.chat.ChatService;
+import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.chat.SessionStore;
 import gov.dadukou.guidance.consent.ConsentLedger;
 import gov.dadukou.guidance.consent.ConsentService;
@@ -46,6 +47,7 @@ public final class Assistant implements AutoCloseable {
     private final Database database;
     private final ConsentService consent;
     private final ReminderService reminders;
+    private final FeedbackService feedback;
     private final DeliveryScheduler deliveries;
 
     private Assistant(AppConfig config, Clock clock) {
@@ -79,6 +81,7 @@ public final class Assistant implements AutoCloseable {
         this.database = Database.open(config.dataDir().resolve("guidance.db"));
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
                 config.consentController(), config.consentContact(), config.consentRetention()));
+        this.feedback = new FeedbackService(database, entries, clock);
         AppConfig.Delivery d = config.delivery();
         this.deliveries = d.enabled()
                 ? new DeliveryScheduler(database, reminders, consent, new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)),
@@ -94,6 +97,10 @@ public final class Assistant implements AutoCloseable {
 
     public ConsentService consent() {
         return consent;
+    }
+
+    public FeedbackService feedback() {
+        return feedback;
     }
 
     public ReminderService reminders() {

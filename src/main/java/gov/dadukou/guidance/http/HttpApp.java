@@ -20,13 +20,29 @@ public final class HttpApp {
     /** Bodies above this are refused before parsing; a question is at most 500 characters. */
     private static final long MAX_BODY_BYTES = 16 * 1024;
 
+    /** The catalogue page, served at {@code /catalogue} (it renders {@code /api/catalogue} with catalogue.js). */
+    private static final String CATALOGUE_PAGE = resource("/web/catalogue.html");
+
     private HttpApp() {
+    }
+
+    private static String resource(String name) {
+        try (var in = HttpApp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the jar: " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
+        PublicHandlers pub = new PublicHandlers(assistant);
+        WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -40,8 +56,13 @@ public final class HttpApp {
             });
 
             // ---- routes ---------------------------------------------------------------------------
+            config.routes.before(security::headers);
+            config.routes.options("/api/*", security::preflight);
             config.routes.get("/health", chat::health);
+            config.routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
             config.routes.post("/api/chat", chat::chat);
+            config.routes.post("/api/feedback", pub::feedback);
+            config.routes.get("/api/catalogue", pub::catalogue);
             config.routes.get("/api/reminders", reminders::active);
             config.routes.get("/api/reminders.ics", reminders::calendar);
             config.routes.get("/api/consent/notice", consent::notice);
