@@ -51,7 +51,7 @@
     return node;
   }
 
-  var host = el('div', { id: 'ddk-guidance-widget' });
+  var host = el('div', { id: 'ddk-guidance-widget', role: 'complementary', 'aria-label': title });
   var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif}' +
     '.launcher{position:fixed;bottom:20px;' + position + ':20px;z-index:2147483000;background:' + color + ';color:#fff;border:0;border-radius:28px;padding:14px 20px;font-size:16px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +

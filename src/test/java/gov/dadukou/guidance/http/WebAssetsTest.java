@@ -50,6 +50,20 @@ class WebAssetsTest {
     }
 
     @Test
+    void widgetScriptWithItsStylesStaysUnder50Kilobytes() {
+        int bytes = server.get("/widget.js").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 50 * 1024, "widget.js (JS and CSS together) is " + bytes + " bytes; the budget is 50 KB");
+    }
+
+    @Test
+    void widgetSetsNoCookiesAndStoresOnlyInSessionStorage() {
+        String js = server.get("/widget.js").body();
+        assertFalse(js.contains("document.cookie"));
+        assertFalse(js.contains("localStorage"));
+        assertTrue(js.contains("sessionStorage"));
+    }
+
+    @Test
     void widgetRendersServerTextAsTextNeverAsHtml() {
         String js = server.get("/widget.js").body();
         assertFalse(js.contains("innerHTML"), "answers must be inserted with textContent");

@@ -1,0 +1,228 @@
+package gov.dadukou.guidance.browser;
+
+import gov.dadukou.guidance.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The widget in a real browser, on a host page with hostile CSS, by mouse and by keyboard. */
+class WidgetBrowserTest {
+    static final String HOSTILE_CSS = "* { color: #f0f !important; font-family: serif !important; line-height: 3 !important;"
+            + " letter-spacing: 4px !important; box-sizing: content-box !important; }"
+            + " button { background: yellow !important; padding: 30px !important; border: 9px dashed red !important; }"
+            + " section, form, textarea, input, p { display: none !important; } div { margin: 50px !important; }";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path xssDataDir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.shipped(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static void openHostilePage(Browser b, String base) {
+        b.driver.get(base + "/");
+        b.js("var s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s);", HOSTILE_CSS);
+        b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+    }
+
+    static int botMessages(Browser b) {
+        return b.allInWidget(".msg.bot").size();
+    }
+
+    static String lastBotText(Browser b) {
+        List<WebElement> bots = b.allInWidget(".msg.bot");
+        return bots.get(bots.size() - 1).getText();
+    }
+
+    static void ask(Browser b, String question) {
+        int before = botMessages(b);
+        WebElement input = b.inWidget("textarea");
+        input.sendKeys(question);
+        input.sendKeys(Keys.ENTER);
+        b.waitFor(d -> botMessages(b) > before);
+    }
+
+    @Test
+    void onAHostilePageTheWholeFlowWorks() {
+        try (Browser b = Browser.open(1280, 900)) {
+            openHostilePage(b, server.base());
+            b.inWidget("button.launcher").click();
+            assertTrue(b.inWidget("textarea").isDisplayed(), "host CSS must not hide the widget's fields");
+
+            ask(b, "营业执照要挂出来吗");
+            assertTrue(lastBotText(b).contains("醒目位置"), lastBotText(b));
+
+            int before = botMessages(b);
+            List<WebElement> chips = b.allInWidget(".chip");
+            WebElement chip = chips.get(chips.size() - 1);
+            chip.click();
+            b.waitFor(d -> botMessages(b) > before);
+
+            List<WebElement> helpful = b.allInWidget(".fb button");
+            helpful.get(helpful.size() - 2).click(); // 有帮助 of the latest answer
+            b.waitFor(d -> b.allInWidget(".fb [role=status]").size() >= 1);
+
+            subscribeAndWithdraw(b);
+        }
+    }
+
+    static void subscribeAndWithdraw(Browser b) {
+        b.allInWidget(".foot button").get(0).click();
+        b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
+        assertTrue(b.inWidget(".sub .notice").getText().contains("告知书"));
+        List<WebElement> text = b.allInWidget(".sub form input[type=text], .sub form input[type=tel]");
+        text.get(0).sendKeys("浏览器测试有限公司");
+        text.get(1).sendKeys("91350100M000100Y43");
+        text.get(2).sendKeys("张三");
+        text.get(3).sendKeys("13812341234");
+        List<WebElement> boxes = b.allInWidget(".sub form input[type=checkbox]");
+        WebElement agree = boxes.get(boxes.size() - 1);
+        assertFalse(agree.isSelected(), "the consent box starts unchecked");
+        boxes.get(0).click();
+        agree.click();
+        b.inWidget(".sub form button[type=submit]").click();
+        b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号"));
+        b.inWidget(".sub button.primary").click();
+        b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
+    }
+
+    @Test
+    void everythingCanBeDoneWithTheKeyboardAlone() {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            Actions keys = new Actions(b.driver);
+            boolean onLauncher = false;
+            for (int i = 0; i < 30 && !onLauncher; i++) {
+                keys.sendKeys(Keys.TAB).perform();
+                onLauncher = Boolean.TRUE.equals(b.js("var r = document.getElementById('ddk-guidance-widget').shadowRoot;"
+                        + "return r.activeElement != null && r.activeElement.classList.contains('launcher');"));
+            }
+            assertTrue(onLauncher, "the launcher is reachable by Tab");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> "TEXTAREA".equals(b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.activeElement.tagName")));
+            int before = botMessages(b);
+            keys.sendKeys("企业年报什么时候报").sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> botMessages(b) > before);
+            assertTrue(lastBotText(b).contains("6月30日"), lastBotText(b));
+            // The answer is announced: it lands in the live region.
+            assertEquals("polite", b.inWidget(".log").getAttribute("aria-live"));
+            keys.sendKeys(Keys.ESCAPE).perform();
+            b.waitFor(d -> b.inWidget(".panel").getAttribute("hidden") != null);
+            assertEquals(Boolean.TRUE, b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.activeElement.classList.contains('launcher')"),
+                    "closing returns focus to the launcher");
+        }
+    }
+
+    @Test
+    void markupInAQuestionIsShownAsTextAndNeverRuns() {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+            ask(b, payload);
+            List<WebElement> users = b.allInWidget(".msg.user");
+            assertEquals(payload, users.get(users.size() - 1).getText());
+            assertNull(b.js("return window.__xss"));
+            assertEquals(0, b.allInWidget("img, script:not([src])").size());
+        }
+    }
+
+    @Test
+    void markupInAnEntryIsShownAsTextAndNeverRuns() {
+        try (TestServer hostile = new TestServer(xssDataDir, Path.of("src/test/resources/kb-xss"));
+             Browser b = Browser.open(1280, 900)) {
+            b.driver.get(hostile.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            ask(b, "恶意条目测试问题");
+            String text = lastBotText(b);
+            assertTrue(text.contains("<script>window.__xssAnswer=1</script>"), text);
+            for (String flag : new String[] {"__xssTitle", "__xssAnswer", "__xssLaw", "__xssContact", "__xssQuestion"}) {
+                assertNull(b.js("return window." + flag), flag);
+            }
+            assertEquals(0, b.allInWidget("img, svg, b").size());
+        }
+    }
+
+    @Test
+    void noSeriousAccessibilityViolationsOnTheDemoPageTheOpenWidgetOrTheCatalogue() throws IOException {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            assertNoSerious(b.seriousViolations(), "demo page");
+            b.inWidget("button.launcher").click();
+            ask(b, "营业执照要挂出来吗");
+            assertNoSerious(b.seriousViolations(), "widget open with an answer");
+            b.driver.get(server.base() + "/catalogue");
+            b.waitFor(d -> !d.findElements(By.cssSelector("section.dept")).isEmpty());
+            assertNoSerious(b.seriousViolations(), "catalogue");
+        }
+    }
+
+    @Test
+    void catalogueListsItemsByDepartmentAndFilters() {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/catalogue");
+            b.waitFor(d -> d.findElements(By.cssSelector("section.dept")).size() >= 10);
+            b.driver.findElement(By.id("q")).sendKeys("年报");
+            b.waitFor(d -> d.findElement(By.id("status")).getText().matches("共 [1-9]\\d? 项"));
+            assertTrue(b.driver.findElement(By.id("results")).getText().contains("年报"));
+        }
+    }
+
+    @Test
+    void worksOnA320PixelWideScreen() throws IOException {
+        try (Browser b = Browser.open(320, 640)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            ask(b, "营业执照要挂出来吗");
+            Number panelWidth = (Number) b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.querySelector('.panel').getBoundingClientRect().width");
+            Number viewport = (Number) b.js("return document.documentElement.clientWidth");
+            assertTrue(panelWidth.doubleValue() <= viewport.doubleValue() + 1, panelWidth + " > " + viewport);
+            screenshot(b, "widget-320.png");
+        }
+    }
+
+    static void assertNoSerious(List<Map<String, Object>> violations, String where) {
+        assertTrue(violations.isEmpty(), where + ": " + violations);
+    }
+
+    /** Saves a screenshot when {@code -Dscreenshots=DIR} is given (used to refresh docs/screenshots). */
+    static void screenshot(Browser b, String name) throws IOException {
+        String dir = System.getProperty("screenshots");
+        if (dir != null) {
+            Path shot = b.driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, Path.of(dir).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
