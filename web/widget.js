@@ -212,7 +212,7 @@
       });
       f.appendChild(set);
       var agreeLabel = el('label');
-      var agree = el('input', { type: 'checkbox' });
+      var agree = el('input', { type: 'checkbox', class: 'agree' });
       agreeLabel.appendChild(agree);
       agreeLabel.appendChild(document.createTextNode(' 我已阅读告知书，自愿同意接收（可随时撤回）'));
       f.appendChild(agreeLabel);
@@ -244,6 +244,10 @@
       ? '已于 ' + r.withdrawnAt + ' 撤回，此后不再向您推送。'
       : '回执编号：' + r.receiptId + '\n同意时间：' + r.grantedAt + '\n主题：' + r.topics.join('、') + '\n撤回凭证：' + r.withdrawToken + '（请妥善保存，凭它可随时撤回或查阅记录）'));
     if (r.status !== 'withdrawn') {
+      var link = api + '/consent?receipt=' + encodeURIComponent(r.receiptId) + '&token=' + encodeURIComponent(r.withdrawToken);
+      var p = el('p', null, '撤回链接（请保存，随时可用）：');
+      p.appendChild(el('a', { href: link, target: '_blank', rel: 'noopener noreferrer' }, '查看记录或撤回'));
+      sub.appendChild(p);
       var w = el('button', { type: 'button', class: 'primary' }, '一键撤回同意');
       w.addEventListener('click', function () {
         post('/api/consents/' + encodeURIComponent(r.receiptId) + '/withdraw', { withdrawToken: r.withdrawToken }).then(function (res) {

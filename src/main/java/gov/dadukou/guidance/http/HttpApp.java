@@ -22,6 +22,8 @@ public final class HttpApp {
 
     /** The catalogue page, served at {@code /catalogue} (it renders {@code /api/catalogue} with catalogue.js). */
     private static final String CATALOGUE_PAGE = resource("/web/catalogue.html");
+    /** The withdrawal link's page, {@code /consent?receipt=…&token=…} (consent.js calls the consent API). */
+    private static final String CONSENT_PAGE = resource("/web/consent.html");
 
     private HttpApp() {
     }
@@ -60,6 +62,7 @@ public final class HttpApp {
             config.routes.options("/api/*", security::preflight);
             config.routes.get("/health", chat::health);
             config.routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
+            config.routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
             config.routes.post("/api/chat", chat::chat);
             config.routes.post("/api/feedback", pub::feedback);
             config.routes.get("/api/catalogue", pub::catalogue);

@@ -103,14 +103,26 @@ class WidgetBrowserTest {
         text.get(2).sendKeys("张三");
         text.get(3).sendKeys("13812341234");
         List<WebElement> boxes = b.allInWidget(".sub form input[type=checkbox]");
-        WebElement agree = boxes.get(boxes.size() - 1);
+        WebElement agree = b.inWidget(".sub input.agree");
         assertFalse(agree.isSelected(), "the consent box starts unchecked");
         boxes.get(0).click();
         agree.click();
         b.inWidget(".sub form button[type=submit]").click();
-        b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号"));
+        b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号："));
         b.inWidget(".sub button.primary").click();
         b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
+    }
+
+    /** Presses Tab until the widget's focused element matches {@code selector}; fails after 60 presses. */
+    static void tabTo(Browser b, Actions keys, String selector) {
+        for (int i = 0; i < 60; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(b.js("var r = document.getElementById('ddk-guidance-widget').shadowRoot;"
+                    + "return r.activeElement != null && r.activeElement.matches(arguments[0]);", selector))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector);
     }
 
     @Test
@@ -119,25 +131,72 @@ class WidgetBrowserTest {
             b.driver.get(server.base() + "/");
             b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
             Actions keys = new Actions(b.driver);
-            boolean onLauncher = false;
-            for (int i = 0; i < 30 && !onLauncher; i++) {
-                keys.sendKeys(Keys.TAB).perform();
-                onLauncher = Boolean.TRUE.equals(b.js("var r = document.getElementById('ddk-guidance-widget').shadowRoot;"
-                        + "return r.activeElement != null && r.activeElement.classList.contains('launcher');"));
-            }
-            assertTrue(onLauncher, "the launcher is reachable by Tab");
+            tabTo(b, keys, "button.launcher");
             keys.sendKeys(Keys.ENTER).perform();
             b.waitFor(d -> "TEXTAREA".equals(b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.activeElement.tagName")));
             int before = botMessages(b);
             keys.sendKeys("企业年报什么时候报").sendKeys(Keys.ENTER).perform();
             b.waitFor(d -> botMessages(b) > before);
             assertTrue(lastBotText(b).contains("6月30日"), lastBotText(b));
-            // The answer is announced: it lands in the live region.
-            assertEquals("polite", b.inWidget(".log").getAttribute("aria-live"));
+            assertEquals("polite", b.inWidget(".log").getAttribute("aria-live"), "answers are announced");
+
+            int beforeChip = botMessages(b);
+            tabTo(b, keys, ".chip");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> botMessages(b) > beforeChip);
+
+            tabTo(b, keys, ".fb button");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> b.allInWidget(".fb [role=status]").size() >= 1);
+
+            tabTo(b, keys, ".foot button");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
+            b.waitFor(d -> "INPUT".equals(b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.activeElement.tagName")));
+            keys.sendKeys("键盘测试有限公司").sendKeys(Keys.TAB).sendKeys("91110000100017643K").sendKeys(Keys.TAB)
+                    .sendKeys("李四").sendKeys(Keys.TAB).sendKeys("13912345678").perform();
+            tabTo(b, keys, ".sub input[type=checkbox]");
+            keys.sendKeys(Keys.SPACE).perform();
+            tabTo(b, keys, ".sub input.agree");
+            keys.sendKeys(Keys.SPACE).perform();
+            tabTo(b, keys, ".sub button[type=submit]");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号："));
+            tabTo(b, keys, ".sub button.primary");
+            keys.sendKeys(Keys.ENTER).perform();
+            b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
+
+            tabTo(b, keys, ".sub button");
             keys.sendKeys(Keys.ESCAPE).perform();
             b.waitFor(d -> b.inWidget(".panel").getAttribute("hidden") != null);
             assertEquals(Boolean.TRUE, b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.activeElement.classList.contains('launcher')"),
                     "closing returns focus to the launcher");
+        }
+    }
+
+    @Test
+    void theWithdrawalLinkFromTheReceiptWithdrawsInOneStep() {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            b.allInWidget(".foot button").get(0).click();
+            b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
+            List<WebElement> text = b.allInWidget(".sub form input[type=text], .sub form input[type=tel]");
+            text.get(0).sendKeys("链接测试有限公司");
+            text.get(1).sendKeys("91500104MA5UABCD1D");
+            text.get(2).sendKeys("王五");
+            text.get(3).sendKeys("13712345678");
+            List<WebElement> boxes = b.allInWidget(".sub form input[type=checkbox]");
+            boxes.get(1).click();
+            b.inWidget(".sub input.agree").click();
+            b.inWidget(".sub form button[type=submit]").click();
+            b.waitFor(d -> b.allInWidget(".sub a").size() == 1);
+            String link = b.inWidget(".sub a").getAttribute("href");
+            b.driver.get(link);
+            b.waitFor(d -> d.findElement(By.id("record")).getText().contains("有效"));
+            b.driver.findElement(By.id("withdraw")).click();
+            b.waitFor(d -> d.findElement(By.id("record")).getText().contains("已撤回"));
         }
     }
 
