@@ -23,10 +23,18 @@ import java.util.function.Function;
  * @param allowedOrigins    site origins whose pages may call the public API from a browser
  *                          ({@code ALLOWED_ORIGINS}, comma-separated, e.g. {@code https://www.ddk.gov.cn}); empty
  *                          means same origin only
+ * @param adminPassword     {@code ADMIN_PASSWORD}: creates the first staff admin ({@code admin}) on a first
+ *                          start with no admin; null otherwise. Never logged.
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
-                        Delivery delivery, java.util.List<String> allowedOrigins) {
+                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword) {
+
+    /** Never prints the admin password. */
+    @Override
+    public String toString() {
+        return describe();
+    }
 
     /**
      * Reminder delivery. Off when {@code webhookUrl} is null.
@@ -80,7 +88,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
                         intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
                         Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))),
-                origins(get.apply("ALLOWED_ORIGINS")));
+                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")));
         config.validatePaths();
         return config;
     }
@@ -88,7 +96,20 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of());
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null);
+    }
+
+    private static String adminPassword(String value) {
+        if (value != null && value.length() < 12) {
+            throw new ConfigException("ADMIN_PASSWORD 至少12位 / must be at least 12 characters");
+        }
+        return value;
+    }
+
+    /** The same configuration with a first-admin password (tests). */
+    public AppConfig withAdminPassword(String password) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, password);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -113,7 +134,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins));
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword);
     }
 
     private static java.net.URI webhook(String value) {
@@ -134,13 +155,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins);
+                consentRetention, d, allowedOrigins, adminPassword);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins);
+                consentRetention, delivery, allowedOrigins, adminPassword);
     }
 
     private static String bounded(String name, String value) {

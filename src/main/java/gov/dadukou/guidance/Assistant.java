@@ -1,8 +1,12 @@
 package gov.dadukou.guidance;
 
+import gov.dadukou.guidance.admin.PasswordHasher;
+import gov.dadukou.guidance.admin.Role;
+import gov.dadukou.guidance.admin.StaffService;
 import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.chat.ChatService;
 import gov.dadukou.guidance.chat.FeedbackService;
+import gov.dadukou.guidance.chat.QuestionLog;
 import gov.dadukou.guidance.chat.SessionStore;
 import gov.dadukou.guidance.consent.ConsentLedger;
 import gov.dadukou.guidance.consent.ConsentService;
@@ -48,6 +52,8 @@ public final class Assistant implements AutoCloseable {
     private final ConsentService consent;
     private final ReminderService reminders;
     private final FeedbackService feedback;
+    private final QuestionLog questions;
+    private final StaffService staff;
     private final DeliveryScheduler deliveries;
 
     private Assistant(AppConfig config, Clock clock) {
@@ -82,6 +88,18 @@ public final class Assistant implements AutoCloseable {
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
                 config.consentController(), config.consentContact(), config.consentRetention()));
         this.feedback = new FeedbackService(database, entries, clock);
+        this.questions = new QuestionLog(database, clock);
+        chat.onAnswered(questions::record);
+        this.staff = new StaffService(database, clock, new PasswordHasher(PasswordHasher.OWASP_ITERATIONS), Duration.ofHours(8));
+        if (!staff.hasAdmin()) {
+            if (config.adminPassword() != null) {
+                staff.create("admin", config.adminPassword().toCharArray(), Role.ADMIN, null);
+                staff.audit("system", "create-admin", "first admin from ADMIN_PASSWORD");
+                LOG.info("first staff admin 'admin' created from ADMIN_PASSWORD");
+            } else {
+                LOG.warn("no staff admin yet: set ADMIN_PASSWORD on start, or run `create-admin`");
+            }
+        }
         AppConfig.Delivery d = config.delivery();
         this.deliveries = d.enabled()
                 ? new DeliveryScheduler(database, reminders, consent, new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)),
@@ -97,6 +115,14 @@ public final class Assistant implements AutoCloseable {
 
     public ConsentService consent() {
         return consent;
+    }
+
+    public QuestionLog questions() {
+        return questions;
+    }
+
+    public StaffService staff() {
+        return staff;
     }
 
     public FeedbackService feedback() {
@@ -171,6 +197,7 @@ public final class Assistant implements AutoCloseable {
         if (deliveries != null) {
             deliveries.close();
         }
+        questions.close();
         database.close();
         index.close();
         analyzers.close();

@@ -36,13 +36,14 @@ final class Commands {
                 case "eval" -> eval(Arrays.asList(args).subList(1, args.length), out);
                 case "explain" -> explain(Arrays.asList(args).subList(1, args.length), out);
                 case "ledger" -> ledger(Arrays.asList(args).subList(1, args.length), out);
+                case "create-admin" -> createAdmin(Arrays.asList(args).subList(1, args.length), out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked]]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME]]");
                     yield 64;
                 }
             };
@@ -61,6 +62,39 @@ final class Commands {
             }
         }
         return 0;
+    }
+
+    /**
+     * {@code create-admin [USERNAME]}: a staff admin, password from {@code ADMIN_PASSWORD} or the first line
+     * of standard input (never an argument, so it does not land in shell history).
+     */
+    private static int createAdmin(List<String> args, PrintStream out) {
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        String username = args.isEmpty() ? "admin" : args.get(0);
+        String password = config.adminPassword();
+        if (password == null) {
+            try {
+                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            } catch (java.io.IOException e) {
+                password = null;
+            }
+        }
+        if (password == null) {
+            out.println("give the password in ADMIN_PASSWORD or on standard input");
+            return 64;
+        }
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+            var staff = new gov.dadukou.guidance.admin.StaffService(db, Clock.systemUTC(),
+                    new gov.dadukou.guidance.admin.PasswordHasher(gov.dadukou.guidance.admin.PasswordHasher.OWASP_ITERATIONS),
+                    java.time.Duration.ofHours(8));
+            var account = staff.create(username, password.strip().toCharArray(), gov.dadukou.guidance.admin.Role.ADMIN, null);
+            staff.audit("system", "create-admin", account.username() + " from the command line");
+            out.println("created staff admin " + account.username());
+            return 0;
+        } catch (ClientException e) {
+            out.println("refused: " + e.getMessage());
+            return 65;
+        }
     }
 
     /** {@code ledger verify} and {@code ledger export --out FILE.csv [--unmasked]}. */

@@ -48,6 +48,12 @@ public final class ChatService {
     private final AnswerPolicy policy;
     private final SessionStore sessions;
     private final Season season;
+    private volatile java.util.function.BiConsumer<String, ChatReply> listener = (q, r) -> { };
+
+    /** Told of every question and its reply (greetings aside): the question log for staff. */
+    public void onAnswered(java.util.function.BiConsumer<String, ChatReply> listener) {
+        this.listener = listener;
+    }
 
     public ChatService(EntryStore entries, Retriever retriever, AnswerPolicy policy, SessionStore sessions, Season season) {
         this.entries = entries;
@@ -63,6 +69,14 @@ public final class ChatService {
      * @throws ClientException when the question or session id is unusable
      */
     public ChatReply ask(String question, String sessionId) {
+        ChatReply reply = answer(question, sessionId);
+        if (!"greeting".equals(reply.outcome())) {
+            listener.accept(question.strip(), reply);
+        }
+        return reply;
+    }
+
+    private ChatReply answer(String question, String sessionId) {
         String q = question == null ? "" : question.strip();
         if (q.isEmpty()) {
             throw ClientException.badRequest("missing_question", "请输入您要咨询的问题。");
@@ -75,7 +89,7 @@ public final class ChatService {
         }
         String sid = sessionId != null ? sessionId : UUID.randomUUID().toString();
         if (GREETING.matcher(q).matches()) {
-            return new ChatReply(AnswerComposer.greeting(), false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, 0);
+            return new ChatReply(AnswerComposer.greeting(), false, "greeting", List.of(), List.of(), sid, 0);
         }
 
         if (IN_SEASON.matcher(TextNormalizer.normalize(q)).find()) {

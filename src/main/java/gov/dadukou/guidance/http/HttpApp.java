@@ -10,6 +10,8 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * Builds the configured, unstarted web application from the assistant's services. Every route is in
  * the table below; handlers only parse, call a service and write JSON. Errors are always
@@ -39,12 +41,20 @@ public final class HttpApp {
         }
     }
 
+    /** The staff routes with their roles, for the test that checks every one of them refuses strangers. */
+    public static List<String[]> adminRouteTable(Assistant assistant) {
+        return new AdminRoutes(assistant).table().stream()
+                .map(r -> new String[] {r.method(), r.path(), r.roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("")})
+                .toList();
+    }
+
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         PublicHandlers pub = new PublicHandlers(assistant);
         WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
+        AdminRoutes admin = new AdminRoutes(assistant);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -69,6 +79,7 @@ public final class HttpApp {
             config.routes.get("/api/reminders", reminders::active);
             config.routes.get("/api/reminders.ics", reminders::calendar);
             config.routes.get("/api/consent/notice", consent::notice);
+            admin.register(config.routes); // staff API: every route behind the role and CSRF guard
             config.routes.post("/api/consents", consent::grant);
             config.routes.get("/api/consents/{receiptId}", consent::view);
             config.routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
@@ -82,7 +93,7 @@ public final class HttpApp {
                 error(ctx, 500, "internal_error", "系统繁忙，请稍后再试，或拨打12345政务服务便民热线咨询。");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.path().startsWith("/api/")) {
+                if (ctx.result() == null || ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/")) {
                     error(ctx, 404, "not_found", "您访问的地址不存在。");
                 }
             });

@@ -1,0 +1,124 @@
+package gov.dadukou.guidance.chat;
+
+import gov.dadukou.guidance.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What businesses ask, for staff: each question with personal data masked ({@link PersonalData}), its
+ * outcome and the entry answered. Chats only enqueue (a bounded queue; when it is full the question is
+ * dropped and counted, never the chat slowed); a background thread writes batches. Thread-safe.
+ */
+public final class QuestionLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QuestionLog.class);
+    private static final int CAPACITY = 10_000;
+
+    public record Row(long id, String at, String question, String outcome, String entryId, double confidence) {
+    }
+
+    private record Pending(String at, String question, String outcome, String entryId, double confidence) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public QuestionLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        this.writer = new Thread(this::run, "question-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    public void record(String question, ChatReply reply) {
+        String entry = reply.sources().size() == 1 ? reply.sources().get(0).id() : null;
+        Pending p = new Pending(Instant.now(clock).toString(), PersonalData.mask(question), reply.outcome(), entry, reply.confidence());
+        if (!queue.offer(p)) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Writes everything queued so far; returns how many rows were written. */
+    public synchronized int flush() {
+        List<Pending> batch = new ArrayList<>();
+        queue.drainTo(batch);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO question_log (at, question, outcome, entry_id, confidence) VALUES (?, ?, ?, ?, ?)")) {
+                for (Pending p : batch) {
+                    ps.setString(1, p.at());
+                    ps.setString(2, p.question());
+                    ps.setString(3, p.outcome());
+                    ps.setString(4, p.entryId());
+                    ps.setDouble(5, p.confidence());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        return batch.size();
+    }
+
+    /** Questions since {@code since}, newest first; only those without a confident answer when {@code gapsOnly}. */
+    public List<Row> since(Instant since, boolean gapsOnly, int limit) {
+        flush();
+        return db.transaction(c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at, question, outcome, entry_id, confidence FROM question_log "
+                    + "WHERE at >= ?" + (gapsOnly ? " AND outcome <> 'answer'" : "") + " ORDER BY id DESC LIMIT ?")) {
+                ps.setString(1, since.toString());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Thread.sleep(500); // batches: one transaction (one fsync) per half second at most
+                if (!queue.isEmpty()) {
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("writing the question log failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        writer.interrupt();
+        flush();
+    }
+}

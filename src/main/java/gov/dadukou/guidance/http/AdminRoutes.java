@@ -1,0 +1,183 @@
+package gov.dadukou.guidance.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.dadukou.guidance.Assistant;
+import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.admin.QuestionGaps;
+import gov.dadukou.guidance.admin.Role;
+import gov.dadukou.guidance.admin.StaffService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The staff API under {@code /admin/api}. Every route is in {@link #table()} with the roles it allows;
+ * each is registered through one guard, so a route without roles cannot exist: deny by default. The
+ * guard needs a session cookie (401 without), one of the route's roles (403) and, for state-changing
+ * routes, the session's CSRF token in {@code X-CSRF-Token} (403). Only login is open.
+ */
+final class AdminRoutes {
+    static final String COOKIE = "ddk_staff";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> REVIEW = EnumSet.of(Role.REVIEWER, Role.ADMIN);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+
+    /** A staff handler, given the signed-in account. */
+    @FunctionalInterface
+    interface StaffHandler {
+        void handle(Context ctx, StaffService.Session session);
+    }
+
+    /** One row of the route table. */
+    record Route(String method, String path, Set<Role> roles, boolean changesState, StaffHandler handler) {
+    }
+
+    private final Assistant assistant;
+    private final StaffService staff;
+
+    AdminRoutes(Assistant assistant) {
+        this.assistant = assistant;
+        this.staff = assistant.staff();
+    }
+
+    List<Route> table() {
+        return List.of(
+                new Route("GET", "/admin/api/me", ALL, false, this::me),
+                new Route("POST", "/admin/api/logout", ALL, true, this::logout),
+                new Route("GET", "/admin/api/questions/gaps", ALL, false, this::gaps),
+                new Route("GET", "/admin/api/feedback", ALL, false, this::feedback),
+                new Route("GET", "/admin/api/consents", REVIEW, false, this::consents),
+                new Route("GET", "/admin/api/ledger/verify", REVIEW, false, this::verifyLedger),
+                new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
+                new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
+                new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
+                new Route("GET", "/admin/api/audit", ADMIN, false, this::audit));
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/admin/api/login", this::login);
+        for (Route r : table()) {
+            if (r.method().equals("GET")) {
+                routes.get(r.path(), ctx -> guarded(ctx, r));
+            } else {
+                routes.post(r.path(), ctx -> guarded(ctx, r));
+            }
+        }
+    }
+
+    private void guarded(Context ctx, Route route) {
+        ctx.header("Cache-Control", "no-store");
+        StaffService.Session session = staff.session(ctx.cookie(COOKIE))
+                .orElseThrow(() -> new ClientException(401, "not_signed_in", "请先登录。"));
+        if (!route.roles().contains(session.account().role())) {
+            throw new ClientException(403, "forbidden", "您的账号没有权限进行此操作。");
+        }
+        if (route.changesState() && !session.csrfToken().equals(ctx.header(CSRF_HEADER))) {
+            throw new ClientException(403, "csrf_invalid", "页面已过期，请刷新后重试。");
+        }
+        route.handler().handle(ctx, session);
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = Json.object(ctx);
+        String password = Json.optionalString(body, "password");
+        StaffService.Login login = staff.login(Json.optionalString(body, "username"),
+                password == null ? new char[0] : password.toCharArray(), ctx.ip());
+        Cookie cookie = new Cookie(COOKIE, login.token());
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setPath("/admin");
+        cookie.setSecure("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
+        cookie.setMaxAge((int) Duration.between(Instant.now(), login.expiresAt()).toSeconds());
+        ctx.cookie(cookie);
+        ctx.json(Map.of("username", login.account().username(), "role", login.account().role().code(), "csrfToken", login.csrfToken()));
+    }
+
+    private void me(Context ctx, StaffService.Session s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", s.account().username());
+        body.put("role", s.account().role().code());
+        body.put("department", s.account().department());
+        body.put("csrfToken", s.csrfToken());
+        ctx.json(body);
+    }
+
+    private void logout(Context ctx, StaffService.Session s) {
+        staff.logout(ctx.cookie(COOKIE));
+        ctx.removeCookie(COOKIE, "/admin");
+        ctx.json(Map.of("status", "signed_out"));
+    }
+
+    private void gaps(Context ctx, StaffService.Session s) {
+        int days = intParam(ctx, "days", 7, 1, 366);
+        var rows = assistant.questions().since(Instant.now().minus(Duration.ofDays(days)), true, 5_000);
+        ctx.json(Map.of("days", days, "questions", rows.size(), "gaps", QuestionGaps.group(rows, 10)));
+    }
+
+    private void feedback(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.feedback().countsByEntry());
+    }
+
+    private void consents(Context ctx, StaffService.Session s) {
+        staff.audit(s.account().username(), "view-consents", "phones masked");
+        ctx.json(assistant.consent().all(false));
+    }
+
+    private void verifyLedger(Context ctx, StaffService.Session s) {
+        staff.audit(s.account().username(), "verify-ledger", null);
+        ctx.json(assistant.consent().verify());
+    }
+
+    private void deliveries(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.deliveries() == null ? List.of() : assistant.deliveries().log(200));
+    }
+
+    private void accounts(Context ctx, StaffService.Session s) {
+        ctx.json(staff.accounts());
+    }
+
+    private void createAccount(Context ctx, StaffService.Session s) {
+        JsonNode body = Json.object(ctx);
+        String password = Json.optionalString(body, "password");
+        Role role = Role.fromCode(String.valueOf(Json.optionalString(body, "role")))
+                .orElseThrow(() -> ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。"));
+        String department = Json.optionalString(body, "department");
+        if (department != null && assistant.knowledgeBase().department(department).isEmpty()) {
+            throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
+        }
+        StaffService.Account created = staff.create(Json.optionalString(body, "username"),
+                password == null ? new char[0] : password.toCharArray(), role, department);
+        staff.audit(s.account().username(), "create-account", created.username() + " as " + role.code());
+        ctx.status(201).json(created);
+    }
+
+    private void audit(Context ctx, StaffService.Session s) {
+        ctx.json(staff.auditLog(intParam(ctx, "limit", 200, 1, 5_000)));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ClientException.badRequest("invalid_" + name, "参数 " + name + " 应是 " + min + "–" + max + " 之间的整数。");
+        }
+    }
+}
