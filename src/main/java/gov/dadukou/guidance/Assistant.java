@@ -1,5 +1,8 @@
 package gov.dadukou.guidance;
 
+import gov.dadukou.guidance.admin.EntryWorkflow;
+import gov.dadukou.guidance.admin.EvaluationReport;
+import gov.dadukou.guidance.admin.LiveEntries;
 import gov.dadukou.guidance.admin.PasswordHasher;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
@@ -49,6 +52,8 @@ public final class Assistant implements AutoCloseable {
     private final AnswerPolicy policy;
     private final ChatService chat;
     private final Database database;
+    private final EntryWorkflow workflow;
+    private final EvaluationReport report;
     private final ConsentService consent;
     private final ReminderService reminders;
     private final FeedbackService feedback;
@@ -59,14 +64,33 @@ public final class Assistant implements AutoCloseable {
     private Assistant(AppConfig config, Clock clock) {
         this.config = config;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
-        this.entries = EntryStore.of(knowledgeBase);
+        this.database = Database.open(config.dataDir().resolve("guidance.db"));
+        // Staff edits live in the database; the shipped files only seed an empty one.
+        this.workflow = new EntryWorkflow(database, knowledgeBase, new LiveEntries() {
+            @Override
+            public void publish(Entry entry) {
+                entries.put(entry); // store first: a hit the store does not know is treated as retired
+                index.upsert(entry);
+            }
+
+            @Override
+            public void retire(String entryId) {
+                index.delete(entryId);
+                entries.remove(entryId);
+            }
+        }, clock);
+        int seeded = workflow.seedIfEmpty(knowledgeBase);
+        if (seeded > 0) {
+            LOG.info("database seeded with {} entries from {}", seeded, config.kbDir());
+        }
+        this.entries = new EntryStore(workflow.published(), knowledgeBase.departments());
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
         EmbeddingCache embeddings = config.dense()
                 ? new EmbeddingCache(new BgeEmbedder(), config.dataDir().resolve("cache").resolve("embeddings.bin"))
                 : null;
         this.index = new EntryIndex(analyzers, rewriter, embeddings);
-        index.upsertAll(knowledgeBase.entries());
+        index.upsertAll(entries.all());
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
         this.reminders = new ReminderService(entries, clock);
@@ -84,11 +108,11 @@ public final class Assistant implements AutoCloseable {
                         return reminders.today().toString();
                     }
                 });
-        this.database = Database.open(config.dataDir().resolve("guidance.db"));
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
                 config.consentController(), config.consentContact(), config.consentRetention()));
         this.feedback = new FeedbackService(database, entries, clock);
         this.questions = new QuestionLog(database, clock);
+        this.report = new EvaluationReport(database, entries, clock);
         chat.onAnswered(questions::record);
         this.staff = new StaffService(database, clock, new PasswordHasher(PasswordHasher.OWASP_ITERATIONS), Duration.ofHours(8));
         if (!staff.hasAdmin()) {
@@ -115,6 +139,14 @@ public final class Assistant implements AutoCloseable {
 
     public ConsentService consent() {
         return consent;
+    }
+
+    public EvaluationReport report() {
+        return report;
+    }
+
+    public EntryWorkflow workflow() {
+        return workflow;
     }
 
     public QuestionLog questions() {
@@ -188,6 +220,7 @@ public final class Assistant implements AutoCloseable {
         return sb.toString();
     }
 
+    /** How many entries answer right now. */
     public int indexedEntries() {
         return index.size();
     }

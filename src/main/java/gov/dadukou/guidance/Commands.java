@@ -37,13 +37,15 @@ final class Commands {
                 case "explain" -> explain(Arrays.asList(args).subList(1, args.length), out);
                 case "ledger" -> ledger(Arrays.asList(args).subList(1, args.length), out);
                 case "create-admin" -> createAdmin(Arrays.asList(args).subList(1, args.length), out);
+                case "export" -> exportEntries(Arrays.asList(args).subList(1, args.length), out);
+                case "import" -> importEntries(out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME]]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import]");
                     yield 64;
                 }
             };
@@ -53,9 +55,35 @@ final class Commands {
         }
     }
 
+    /**
+     * The configuration for eval and explain: with DATA_DIR set, the live entries of that database; without
+     * it, a fresh temporary database seeded from the files in KB_DIR (so that edits to the files count),
+     * reusing ./data's embedding cache when there is one.
+     */
+    private static AppConfig evaluationConfig() {
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        if (System.getenv("DATA_DIR") != null) {
+            return config;
+        }
+        try {
+            Path temp = Files.createTempDirectory("guidance-eval");
+            temp.toFile().deleteOnExit();
+            Path cache = config.dataDir().resolve("cache").resolve("embeddings.bin");
+            if (Files.isRegularFile(cache)) {
+                Files.createDirectories(temp.resolve("cache"));
+                Files.copy(cache, temp.resolve("cache").resolve("embeddings.bin"));
+            }
+            return new AppConfig(config.host(), config.port(), temp, config.kbDir(), config.sessionTtl(), config.maxSessions(),
+                    config.dense(), config.consentController(), config.consentContact(), config.consentRetention(), config.delivery(),
+                    config.allowedOrigins(), null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a temporary data directory", e);
+        }
+    }
+
     /** Prints the candidates and decision features for each question: for tuning and for staff. */
     private static int explain(List<String> questions, PrintStream out) {
-        AppConfig config = AppConfig.fromEnv(System.getenv());
+        AppConfig config = evaluationConfig();
         try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
             for (String q : questions) {
                 out.println(assistant.explain(q));
@@ -95,6 +123,51 @@ final class Commands {
             out.println("refused: " + e.getMessage());
             return 65;
         }
+    }
+
+    /** {@code export --out DIR}: the live entries in the knowledge-base format. */
+    private static int exportEntries(List<String> args, PrintStream out) {
+        int at = args.indexOf("--out");
+        if (at < 0 || at + 1 >= args.size()) {
+            out.println("usage: export --out DIR");
+            return 64;
+        }
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+            var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
+            workflow.seedIfEmpty(kb);
+            var live = workflow.published();
+            int files = gov.dadukou.guidance.knowledge.KnowledgeBaseExporter.export(kb.departments(), kb.topics(), live, Path.of(args.get(at + 1)));
+            out.println("exported " + live.size() + " live entries in " + files + " files to " + args.get(at + 1));
+            return 0;
+        }
+    }
+
+    /** {@code import}: the shipped knowledge base again; new and changed entries become submitted proposals. */
+    private static int importEntries(PrintStream out) {
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+            var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
+            int seeded = workflow.seedIfEmpty(kb);
+            out.println(seeded > 0 ? "empty database seeded with " + seeded + " entries" : "imported: " + workflow.importShipped(kb)
+                    + " (review and publish them in the staff console; a running server picks up publications made there)");
+            return 0;
+        }
+    }
+
+    /** The command-line tools change the database only; a running server's index is not theirs to touch. */
+    private static gov.dadukou.guidance.admin.LiveEntries noLiveIndex() {
+        return new gov.dadukou.guidance.admin.LiveEntries() {
+            @Override
+            public void publish(gov.dadukou.guidance.knowledge.Entry entry) {
+            }
+
+            @Override
+            public void retire(String entryId) {
+            }
+        };
     }
 
     /** {@code ledger verify} and {@code ledger export --out FILE.csv [--unmasked]}. */
@@ -149,7 +222,7 @@ final class Commands {
                 return 66;
             }
         }
-        AppConfig config = AppConfig.fromEnv(System.getenv());
+        AppConfig config = evaluationConfig();
         try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
             if (fit) {
                 new PolicyFitter(assistant.retriever(), assistant.entries()).fit(paths, out);

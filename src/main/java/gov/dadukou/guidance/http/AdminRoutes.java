@@ -31,6 +31,7 @@ final class AdminRoutes {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> REVIEW = EnumSet.of(Role.REVIEWER, Role.ADMIN);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    private static final Set<Role> EDIT = EnumSet.of(Role.EDITOR, Role.ADMIN);
 
     /** A staff handler, given the signed-in account. */
     @FunctionalInterface
@@ -61,7 +62,20 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
                 new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
                 new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
-                new Route("GET", "/admin/api/audit", ADMIN, false, this::audit));
+                new Route("GET", "/admin/api/audit", ADMIN, false, this::audit),
+                new Route("GET", "/admin/api/entries", ALL, false, this::entries),
+                new Route("POST", "/admin/api/entries", EDIT, true, this::createEntry),
+                new Route("GET", "/admin/api/entries/{id}", ALL, false, this::entryHistory),
+                new Route("GET", "/admin/api/entries/{id}/diff", ALL, false, this::entryDiff),
+                new Route("POST", "/admin/api/entries/{id}/versions", EDIT, true, this::reviseEntry),
+                new Route("POST", "/admin/api/entries/{id}/submit", EDIT, true, this::submitEntry),
+                new Route("POST", "/admin/api/entries/{id}/approve", REVIEW, true, this::approveEntry),
+                new Route("POST", "/admin/api/entries/{id}/reject", REVIEW, true, this::rejectEntry),
+                new Route("POST", "/admin/api/entries/{id}/publish", REVIEW, true, this::publishEntry),
+                new Route("POST", "/admin/api/entries/{id}/retire", REVIEW, true, this::retireEntry),
+                new Route("POST", "/admin/api/import", ADMIN, true, this::importShipped),
+                new Route("GET", "/admin/api/report", REVIEW, false, this::report),
+                new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv));
     }
 
     void register(RoutesConfig routes) {
@@ -163,6 +177,80 @@ final class AdminRoutes {
 
     private void audit(Context ctx, StaffService.Session s) {
         ctx.json(staff.auditLog(intParam(ctx, "limit", 200, 1, 5_000)));
+    }
+
+    private void entries(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.workflow().list());
+    }
+
+    private void entryHistory(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.workflow().history(ctx.pathParam("id")));
+    }
+
+    private void entryDiff(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.workflow().diff(ctx.pathParam("id"), intParam(ctx, "from", 1, 1, 100_000), intParam(ctx, "to", 1, 1, 100_000)));
+    }
+
+    private void createEntry(Context ctx, StaffService.Session s) {
+        var v = assistant.workflow().create(s.account(), Json.object(ctx));
+        staff.audit(s.account().username(), "create-entry", v.entryId());
+        ctx.status(201).json(v);
+    }
+
+    private void reviseEntry(Context ctx, StaffService.Session s) {
+        var v = assistant.workflow().revise(s.account(), ctx.pathParam("id"), Json.object(ctx));
+        staff.audit(s.account().username(), "revise-entry", v.entryId() + " v" + v.version());
+        ctx.status(201).json(v);
+    }
+
+    private void submitEntry(Context ctx, StaffService.Session s) {
+        ctx.json(assistant.workflow().submit(s.account(), ctx.pathParam("id")));
+    }
+
+    private void approveEntry(Context ctx, StaffService.Session s) {
+        var v = assistant.workflow().approve(s.account(), ctx.pathParam("id"), comment(ctx));
+        staff.audit(s.account().username(), "approve-entry", v.entryId() + " v" + v.version());
+        ctx.json(v);
+    }
+
+    private void rejectEntry(Context ctx, StaffService.Session s) {
+        var v = assistant.workflow().reject(s.account(), ctx.pathParam("id"), comment(ctx));
+        staff.audit(s.account().username(), "reject-entry", v.entryId() + " v" + v.version());
+        ctx.json(v);
+    }
+
+    private void publishEntry(Context ctx, StaffService.Session s) {
+        var v = assistant.workflow().publish(s.account(), ctx.pathParam("id"));
+        staff.audit(s.account().username(), "publish-entry", v.entryId() + " v" + v.version());
+        ctx.json(v);
+    }
+
+    private void retireEntry(Context ctx, StaffService.Session s) {
+        assistant.workflow().retire(s.account(), ctx.pathParam("id"));
+        staff.audit(s.account().username(), "retire-entry", ctx.pathParam("id"));
+        ctx.json(Map.of("id", ctx.pathParam("id"), "status", "retired"));
+    }
+
+    private void importShipped(Context ctx, StaffService.Session s) {
+        var result = assistant.workflow().importShipped(assistant.knowledgeBase());
+        staff.audit(s.account().username(), "import", result.toString());
+        ctx.json(result);
+    }
+
+    private void report(Context ctx, StaffService.Session s) {
+        assistant.questions().flush();
+        ctx.json(assistant.report().weekly(intParam(ctx, "weeks", 12, 1, 104)));
+    }
+
+    private void reportCsv(Context ctx, StaffService.Session s) {
+        assistant.questions().flush();
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"guidance-report.csv\"");
+        ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));
+    }
+
+    private static String comment(Context ctx) {
+        return ctx.body().isBlank() ? null : Json.optionalString(Json.object(ctx), "comment");
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -1,0 +1,350 @@
+package gov.dadukou.guidance.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.knowledge.Entry;
+import gov.dadukou.guidance.knowledge.EntryCodec;
+import gov.dadukou.guidance.knowledge.KnowledgeBase;
+import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
+import gov.dadukou.guidance.store.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The life of an entry: draft → submitted → approved (legal review, with a comment) → published →
+ * retired. Every change is a new version recording who and when; an editor works only on their
+ * department's entries and nobody approves their own version. Publishing and retiring take effect in
+ * {@link LiveEntries} at once. The shipped knowledge base seeds an empty database; importing it again
+ * adds new entries and proposes changed ones as submitted versions, never overwriting a staff edit.
+ * Thread-safe (all state in the database, transactions serialised).
+ */
+public final class EntryWorkflow {
+    public static final String SHIPPED = "knowledge-base";
+    private static final String STAFF_FILE = "entries/staff-edits.yaml";
+
+    /** One line of the entry list. */
+    public record Summary(String id, String title, String department, int latestVersion, String latestStatus,
+                          Integer liveVersion, String reviewed, boolean reviewOverdue) {
+    }
+
+    private final Database db;
+    private final EntryCodec codec;
+    private final LiveEntries live;
+    private final Clock clock;
+
+    public EntryWorkflow(Database db, KnowledgeBase kb, LiveEntries live, Clock clock) {
+        this.db = db;
+        this.codec = new EntryCodec(kb);
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /** On an empty database, stores every shipped entry as published version 1. Returns how many. */
+    public int seedIfEmpty(KnowledgeBase kb) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_versions"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return 0;
+                }
+            }
+            String now = clock.instant().toString();
+            for (Entry e : kb.entries()) {
+                insert(c, e.id(), 1, EntryCodec.toJson(e), e.sourceFile(), "published", SHIPPED, now);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE kb_versions SET published_by = ?, published_at = ? WHERE entry_id = ? AND version = 1")) {
+                    ps.setString(1, SHIPPED);
+                    ps.setString(2, now);
+                    ps.setString(3, e.id());
+                    ps.executeUpdate();
+                }
+            }
+            return kb.entries().size();
+        });
+    }
+
+    /** The live entries: each entry's published version. */
+    public List<Entry> published() {
+        return db.transaction(c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT content, source_file FROM kb_versions WHERE status = 'published' ORDER BY entry_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(codec.fromJson(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<Summary> list() {
+        LocalDate yearAgo = LocalDate.now(clock).minusYears(1);
+        return db.transaction(c -> {
+            Map<String, Summary> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT entry_id, version, status, content, source_file FROM kb_versions ORDER BY entry_id, version");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    Entry e = codec.fromJson(rs.getString(4), rs.getString(5));
+                    Summary prev = out.get(id);
+                    Integer liveVersion = rs.getString(3).equals("published") ? Integer.valueOf(rs.getInt(2)) : prev == null ? null : prev.liveVersion();
+                    out.put(id, new Summary(id, e.title(), e.department(), rs.getInt(2), rs.getString(3), liveVersion,
+                            e.reviewed().toString(), e.reviewed().isBefore(yearAgo)));
+                }
+            }
+            return new ArrayList<>(out.values());
+        });
+    }
+
+    public List<EntryVersion> history(String id) {
+        List<EntryVersion> versions = db.transaction(c -> versions(c, id));
+        if (versions.isEmpty()) {
+            throw new ClientException(404, "entry_not_found", "没有这个条目：" + id);
+        }
+        return versions;
+    }
+
+    /** A new entry as version 1, a draft. */
+    public EntryVersion create(StaffService.Account who, JsonNode fields) {
+        Entry e = validate(fields, STAFF_FILE);
+        mayEdit(who, e.department());
+        return db.transaction(c -> {
+            if (!versions(c, e.id()).isEmpty()) {
+                throw new ClientException(409, "entry_exists", "编号已存在：" + e.id());
+            }
+            insert(c, e.id(), 1, EntryCodec.toJson(e), STAFF_FILE, "draft", who.username(), clock.instant().toString());
+            return versions(c, e.id()).get(0);
+        });
+    }
+
+    /** A new draft version of an existing entry. */
+    public EntryVersion revise(StaffService.Account who, String id, JsonNode fields) {
+        return db.transaction(c -> {
+            List<EntryVersion> all = existing(c, id);
+            EntryVersion latest = all.get(all.size() - 1);
+            Entry before = codec.fromJson(latest.content(), latest.sourceFile());
+            mayEdit(who, before.department());
+            Entry after = validate(fields, latest.sourceFile());
+            if (!after.id().equals(id)) {
+                throw ClientException.badRequest("id_mismatch", "条目编号不能修改。");
+            }
+            mayEdit(who, after.department());
+            int version = latest.version() + 1;
+            insert(c, id, version, EntryCodec.toJson(after), latest.sourceFile(), "draft", who.username(), clock.instant().toString());
+            return versions(c, id).get(all.size());
+        });
+    }
+
+    public EntryVersion submit(StaffService.Account who, String id) {
+        return transition(who, id, "draft", "submitted", null, false);
+    }
+
+    public EntryVersion approve(StaffService.Account who, String id, String comment) {
+        requireReviewer(who);
+        if (comment == null || comment.isBlank()) {
+            throw ClientException.badRequest("missing_comment", "法制审核需要填写审核意见。");
+        }
+        return transition(who, id, "submitted", "approved", comment.strip(), true);
+    }
+
+    public EntryVersion reject(StaffService.Account who, String id, String comment) {
+        requireReviewer(who);
+        return transition(who, id, "submitted", "rejected", comment == null ? null : comment.strip(), true);
+    }
+
+    /** Makes the latest approved version live; the previous live version is superseded. */
+    public EntryVersion publish(StaffService.Account who, String id) {
+        requireReviewer(who);
+        EntryVersion published = db.transaction(c -> {
+            EntryVersion latest = latest(c, id);
+            if (!latest.status().equals("approved")) {
+                throw new ClientException(409, "not_approved", "只有通过法制审核的版本才能发布。");
+            }
+            setStatus(c, id, "published", "superseded");
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET status = 'published', published_by = ?, "
+                    + "published_at = ? WHERE entry_id = ? AND version = ?")) {
+                ps.setString(1, who.username());
+                ps.setString(2, clock.instant().toString());
+                ps.setString(3, id);
+                ps.setInt(4, latest.version());
+                ps.executeUpdate();
+            }
+            return latest(c, id);
+        });
+        live.publish(codec.fromJson(published.content(), published.sourceFile()));
+        return published;
+    }
+
+    /** Takes the entry out of service: it no longer answers. */
+    public void retire(StaffService.Account who, String id) {
+        requireReviewer(who);
+        int changed = db.transaction(c -> {
+            existing(c, id);
+            return setStatus(c, id, "published", "retired");
+        });
+        if (changed == 0) {
+            throw new ClientException(409, "not_published", "条目没有在用的版本。");
+        }
+        live.retire(id);
+    }
+
+    /** Field-by-field differences between two versions: {@code field → [before, after]}. */
+    public Map<String, List<Object>> diff(String id, int from, int to) {
+        List<EntryVersion> all = history(id);
+        EntryVersion a = all.stream().filter(v -> v.version() == from).findFirst()
+                .orElseThrow(() -> new ClientException(404, "version_not_found", "没有这个版本：" + from));
+        EntryVersion b = all.stream().filter(v -> v.version() == to).findFirst()
+                .orElseThrow(() -> new ClientException(404, "version_not_found", "没有这个版本：" + to));
+        Map<String, Object> before = EntryCodec.toMap(codec.fromJson(a.content(), a.sourceFile()));
+        Map<String, Object> after = EntryCodec.toMap(codec.fromJson(b.content(), b.sourceFile()));
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        for (String f : fields) {
+            if (!java.util.Objects.equals(before.get(f), after.get(f))) {
+                out.put(f, java.util.Arrays.asList(before.get(f), after.get(f)));
+            }
+        }
+        return out;
+    }
+
+    /** Imports the shipped base again: new entries and changed ones become submitted proposals. */
+    public Map<String, Integer> importShipped(KnowledgeBase kb) {
+        return db.transaction(c -> {
+            int added = 0;
+            int proposed = 0;
+            String now = clock.instant().toString();
+            for (Entry e : kb.entries()) {
+                List<EntryVersion> all = versions(c, e.id());
+                String content = EntryCodec.toJson(e);
+                if (all.isEmpty()) {
+                    insert(c, e.id(), 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    added++;
+                } else if (all.stream().noneMatch(v -> v.content().equals(content))) {
+                    insert(c, e.id(), all.get(all.size() - 1).version() + 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    proposed++;
+                }
+            }
+            return Map.of("added", added, "proposed", proposed);
+        });
+    }
+
+    private EntryVersion transition(StaffService.Account who, String id, String from, String to, String comment, boolean review) {
+        return db.transaction(c -> {
+            EntryVersion latest = latest(c, id);
+            if (!review) {
+                mayEdit(who, codec.fromJson(latest.content(), latest.sourceFile()).department());
+            }
+            if (!latest.status().equals(from)) {
+                throw new ClientException(409, "wrong_state", "当前版本状态为“" + latest.status() + "”，不能执行此操作。");
+            }
+            if (review && latest.author().equals(who.username())) {
+                throw new ClientException(403, "own_entry", "不能审核自己提交的版本。");
+            }
+            String sql = review
+                    ? "UPDATE kb_versions SET status = ?, reviewer = ?, review_comment = ?, reviewed_at = ? WHERE entry_id = ? AND version = ?"
+                    : "UPDATE kb_versions SET status = ? WHERE entry_id = ? AND version = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, to);
+                if (review) {
+                    ps.setString(i++, who.username());
+                    ps.setString(i++, comment);
+                    ps.setString(i++, clock.instant().toString());
+                }
+                ps.setString(i++, id);
+                ps.setInt(i, latest.version());
+                ps.executeUpdate();
+            }
+            return latest(c, id);
+        });
+    }
+
+    private Entry validate(JsonNode fields, String source) {
+        if (fields == null || !fields.isObject()) {
+            throw ClientException.badRequest("invalid_entry", "条目内容应是一个 JSON 对象。");
+        }
+        try {
+            return codec.fromJson(fields, source);
+        } catch (KnowledgeBaseException e) {
+            throw ClientException.badRequest("invalid_entry",
+                    "条目不符合要求" + (e.field() == null ? "" : "（字段 " + e.field() + "）") + "：" + e.getMessage().replaceAll("^.*：", ""));
+        }
+    }
+
+    private static void mayEdit(StaffService.Account who, String department) {
+        if (who.role() == Role.EDITOR && !department.equals(who.department())) {
+            throw new ClientException(403, "other_department", "编辑只能维护本单位（" + who.department() + "）的条目。");
+        }
+    }
+
+    private static void requireReviewer(StaffService.Account who) {
+        if (who.role() == Role.EDITOR) {
+            throw new ClientException(403, "forbidden", "法制审核和发布由审核人员进行。");
+        }
+    }
+
+    private List<EntryVersion> existing(Connection c, String id) throws SQLException {
+        List<EntryVersion> all = versions(c, id);
+        if (all.isEmpty()) {
+            throw new ClientException(404, "entry_not_found", "没有这个条目：" + id);
+        }
+        return all;
+    }
+
+    private EntryVersion latest(Connection c, String id) throws SQLException {
+        List<EntryVersion> all = existing(c, id);
+        return all.get(all.size() - 1);
+    }
+
+    private static int setStatus(Connection c, String id, String from, String to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET status = ? WHERE entry_id = ? AND status = ?")) {
+            ps.setString(1, to);
+            ps.setString(2, id);
+            ps.setString(3, from);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, String id, int version, String content, String source, String status, String author,
+                               String at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_versions (entry_id, version, content, source_file, status, "
+                + "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            ps.setString(3, content);
+            ps.setString(4, source);
+            ps.setString(5, status);
+            ps.setString(6, author);
+            ps.setString(7, at);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<EntryVersion> versions(Connection c, String id) throws SQLException {
+        List<EntryVersion> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT entry_id, version, status, author, created_at, reviewer, review_comment, "
+                + "reviewed_at, published_by, published_at, source_file, content FROM kb_versions WHERE entry_id = ? ORDER BY version")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntryVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12)));
+                }
+            }
+        }
+        return out;
+    }
+}
