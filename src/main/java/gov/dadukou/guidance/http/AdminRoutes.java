@@ -63,6 +63,7 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
                 new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
                 new Route("GET", "/admin/api/audit", ADMIN, false, this::audit),
+                new Route("GET", "/admin/api/vocabulary", ALL, false, this::vocabulary),
                 new Route("GET", "/admin/api/entries", ALL, false, this::entries),
                 new Route("POST", "/admin/api/entries", EDIT, true, this::createEntry),
                 new Route("GET", "/admin/api/entries/{id}", ALL, false, this::entryHistory),
@@ -177,6 +178,15 @@ final class AdminRoutes {
 
     private void audit(Context ctx, StaffService.Session s) {
         ctx.json(staff.auditLog(intParam(ctx, "limit", 200, 1, 5_000)));
+    }
+
+    private void vocabulary(Context ctx, StaffService.Session s) {
+        var kb = assistant.knowledgeBase();
+        ctx.json(Map.of(
+                "kinds", java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Kind.values()).map(k -> k.label()).toList(),
+                "methods", java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList(),
+                "departments", kb.departments().stream().map(d -> d.name()).toList(),
+                "topics", kb.topics()));
     }
 
     private void entries(Context ctx, StaffService.Session s) {

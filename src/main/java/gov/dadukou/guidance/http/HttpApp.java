@@ -26,6 +26,8 @@ public final class HttpApp {
     private static final String CATALOGUE_PAGE = resource("/web/catalogue.html");
     /** The withdrawal link's page, {@code /consent?receipt=…&token=…} (consent.js calls the consent API). */
     private static final String CONSENT_PAGE = resource("/web/consent.html");
+    /** The staff console's page; it signs in and calls /admin/api with admin.js. */
+    private static final String ADMIN_PAGE = resource("/web/admin/index.html");
 
     private HttpApp() {
     }
@@ -73,6 +75,7 @@ public final class HttpApp {
             config.routes.get("/health", chat::health);
             config.routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
             config.routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
+            config.routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE)); // also /admin/; the console's API is all behind the guard
             config.routes.post("/api/chat", chat::chat);
             config.routes.post("/api/feedback", pub::feedback);
             config.routes.get("/api/catalogue", pub::catalogue);
