@@ -95,8 +95,29 @@
     tab.open();
   }
 
+  function importPage() {
+    var input = el('input', null, { type: 'file', accept: '.html,.htm,text/html', 'aria-label': '选择要导入的目录网页' });
+    var result = el('div', null, { role: 'status' });
+    input.addEventListener('change', function () {
+      var file = input.files[0];
+      if (!file) { return; }
+      file.text().then(function (html) {
+        return api('POST', '/import/html', { html: html, department: me.department });
+      }).then(function (r) {
+        result.textContent = '已导入草稿 ' + r.created.length + ' 条' + (r.skipped.length ? '；未能读取：' + r.skipped.join('；') : '');
+      }).catch(function (e) { result.textContent = e.message; });
+    });
+    var box = el('div');
+    box.appendChild(el('span', '从网页导入目录（表格或列表，生成草稿）：'));
+    box.appendChild(input);
+    box.appendChild(result);
+    return box;
+  }
+
   function entries() {
-    api('GET', '/entries').then(function (list) {
+    Promise.all([api('GET', '/entries'), api('GET', '/feedback')]).then(function (res) {
+      var list = res[0];
+      var feedback = res[1];
       var filter = el('input', null, { type: 'search', 'aria-label': '筛选条目', placeholder: '按编号、标题或单位筛选' });
       var holder = el('div');
       function render() {
@@ -104,15 +125,18 @@
         var rows = list.filter(function (e) { return !q || (e.id + e.title + e.department).indexOf(q) >= 0; }).map(function (e) {
           var title = el('span', e.title);
           if (e.reviewOverdue) { var f = el('span', ' 超过一年未审核'); f.className = 'flag'; title.appendChild(f); }
+          var f = feedback[e.id];
           return [button(e.id, function () { detail(e.id); }, 'secondary'), title, e.department, e.latestStatus + ' v' + e.latestVersion,
-            e.liveVersion ? 'v' + e.liveVersion : '未上线'];
+            e.liveVersion ? 'v' + e.liveVersion : '未上线', f ? f.helpful + ' / ' + f.notHelpful : ''];
         });
         holder.textContent = '';
-        holder.appendChild(table(['编号', '标题', '实施单位', '最新版本', '在用版本'], rows));
+        holder.appendChild(table(['编号', '标题', '实施单位', '最新版本', '在用版本', '有帮助 / 没帮助'], rows));
       }
       filter.addEventListener('input', render);
       render();
-      show('条目（' + list.length + '）', [filter, holder]);
+      var nodes = [filter, holder];
+      if (me.role !== 'reviewer') { nodes.unshift(importPage()); }
+      show('条目（' + list.length + '）', nodes);
     }).catch(fail);
   }
 
@@ -218,9 +242,23 @@
   }
 
   function gaps() {
+    var canEdit = me.role !== 'reviewer';
     api('GET', '/questions/gaps?days=30').then(function (g) {
-      show('问题缺口（近30天，' + g.questions + ' 个未答或需澄清的问题）', [table(['代表问题', '次数', '例子', '结果'], g.gaps.map(function (x) {
-        return [x.representative, x.count, x.examples.join(' / '), x.outcomes.join('、')];
+      show('问题缺口（近30天，' + g.questions + ' 个未答或需澄清的问题）', [table(['代表问题', '次数', '例子', '结果', '处理'], g.gaps.map(function (x) {
+        var actions = el('span');
+        if (canEdit) {
+          actions.appendChild(button('新建草稿', function () {
+            api('POST', '/questions/draft', { question: x.representative, department: me.department })
+              .then(function (v) { detail(v.entryId); }).catch(fail);
+          }, 'secondary'));
+          actions.appendChild(button('加为已有条目的问法', function () {
+            var id = window.prompt('条目编号');
+            if (!id) { return; }
+            api('POST', '/questions/phrasing', { entryId: id.trim(), question: x.representative })
+              .then(function (v) { detail(v.entryId); }).catch(fail);
+          }, 'secondary'));
+        }
+        return [x.representative, x.count, x.examples.join(' / '), x.outcomes.join('、'), actions];
       }))]);
     }).catch(fail);
   }
@@ -251,6 +289,7 @@
     Promise.all([api('GET', '/consents'), api('GET', '/ledger/verify')]).then(function (res) {
       var v = res[1];
       show('同意记录（手机号已脱敏；每次查看都会记入审计日志）', [
+        el('a', '下载 CSV（手机号脱敏）', { href: '/admin/api/consents.csv' }),
         message(v.ok ? '台账校验通过：' + v.events + ' 条事件' : '台账校验失败：第 ' + v.firstBadSeq + ' 条事件（' + v.problem + '）', v.ok),
         table(['回执', '状态', '企业', '信用代码', '联系人', '手机', '主题'], res[0].map(function (c) {
           return [c.receiptId, c.status, c.companyName, c.creditCode, c.contactName, c.phone, c.topics.join('、')];

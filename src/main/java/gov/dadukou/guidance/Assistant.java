@@ -1,5 +1,6 @@
 package gov.dadukou.guidance;
 
+import gov.dadukou.guidance.admin.EntryDrafts;
 import gov.dadukou.guidance.admin.EntryWorkflow;
 import gov.dadukou.guidance.admin.EvaluationReport;
 import gov.dadukou.guidance.admin.LiveEntries;
@@ -53,6 +54,7 @@ public final class Assistant implements AutoCloseable {
     private final ChatService chat;
     private final Database database;
     private final EntryWorkflow workflow;
+    private final EntryDrafts drafts;
     private final EvaluationReport report;
     private final ConsentService consent;
     private final ReminderService reminders;
@@ -79,6 +81,7 @@ public final class Assistant implements AutoCloseable {
                 entries.remove(entryId);
             }
         }, clock);
+        this.drafts = new EntryDrafts(workflow, clock);
         int seeded = workflow.seedIfEmpty(knowledgeBase);
         if (seeded > 0) {
             LOG.info("database seeded with {} entries from {}", seeded, config.kbDir());
@@ -143,6 +146,10 @@ public final class Assistant implements AutoCloseable {
 
     public EvaluationReport report() {
         return report;
+    }
+
+    public EntryDrafts drafts() {
+        return drafts;
     }
 
     public EntryWorkflow workflow() {

@@ -147,6 +147,10 @@ public final class EntryWorkflow {
     }
 
     public EntryVersion submit(StaffService.Account who, String id) {
+        List<EntryVersion> all = history(id);
+        if (DraftTemplates.incomplete(all.get(all.size() - 1).content())) {
+            throw ClientException.badRequest("draft_incomplete", "草稿中还有“" + DraftTemplates.TODO + "”的内容，补全后才能提交审核。");
+        }
         return transition(who, id, "draft", "submitted", null, false);
     }
 

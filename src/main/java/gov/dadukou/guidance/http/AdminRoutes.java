@@ -75,6 +75,10 @@ final class AdminRoutes {
                 new Route("POST", "/admin/api/entries/{id}/publish", REVIEW, true, this::publishEntry),
                 new Route("POST", "/admin/api/entries/{id}/retire", REVIEW, true, this::retireEntry),
                 new Route("POST", "/admin/api/import", ADMIN, true, this::importShipped),
+                new Route("POST", "/admin/api/import/html", EDIT, true, this::importHtml),
+                new Route("POST", "/admin/api/questions/draft", EDIT, true, this::draftFromQuestion),
+                new Route("POST", "/admin/api/questions/phrasing", EDIT, true, this::addPhrasing),
+                new Route("GET", "/admin/api/consents.csv", REVIEW, false, this::consentsCsv),
                 new Route("GET", "/admin/api/report", REVIEW, false, this::report),
                 new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv));
     }
@@ -239,6 +243,48 @@ final class AdminRoutes {
         assistant.workflow().retire(s.account(), ctx.pathParam("id"));
         staff.audit(s.account().username(), "retire-entry", ctx.pathParam("id"));
         ctx.json(Map.of("id", ctx.pathParam("id"), "status", "retired"));
+    }
+
+    private void importHtml(Context ctx, StaffService.Session s) {
+        JsonNode body = Json.object(ctx);
+        String html = Json.optionalString(body, "html");
+        if (html == null || html.isBlank()) {
+            throw ClientException.badRequest("missing_html", "请上传网页文件。");
+        }
+        var kb = assistant.knowledgeBase();
+        var importer = new gov.dadukou.guidance.admin.HtmlCatalogueImporter(kb.departments().stream().map(d -> d.name()).toList(),
+                java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList());
+        var result = assistant.drafts().importHtml(s.account(), importer, html, Json.optionalString(body, "department"));
+        staff.audit(s.account().username(), "import-html", result.get("created").size() + " drafts");
+        ctx.status(201).json(result);
+    }
+
+    private void draftFromQuestion(Context ctx, StaffService.Session s) {
+        JsonNode body = Json.object(ctx);
+        var v = assistant.drafts().draftFromQuestion(s.account(), Json.optionalString(body, "question"), Json.optionalString(body, "department"));
+        staff.audit(s.account().username(), "draft-from-question", v.entryId());
+        ctx.status(201).json(v);
+    }
+
+    private void addPhrasing(Context ctx, StaffService.Session s) {
+        JsonNode body = Json.object(ctx);
+        var v = assistant.drafts().addPhrasing(s.account(), String.valueOf(Json.optionalString(body, "entryId")),
+                Json.optionalString(body, "question"));
+        staff.audit(s.account().username(), "add-phrasing", v.entryId() + " v" + v.version());
+        ctx.status(201).json(v);
+    }
+
+    private void consentsCsv(Context ctx, StaffService.Session s) {
+        staff.audit(s.account().username(), "export-consents", "phones masked");
+        var out = new java.io.StringWriter();
+        try {
+            gov.dadukou.guidance.consent.ConsentCsv.write(assistant.consent().all(false), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory", e);
+        }
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"consents.csv\"");
+        ctx.result(out.toString());
     }
 
     private void importShipped(Context ctx, StaffService.Session s) {

@@ -1,0 +1,81 @@
+package gov.dadukou.guidance.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.dadukou.guidance.ClientException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drafts started in one step from what businesses ask (a new entry around an unanswered question, or a
+ * question added as a phrasing of an existing entry) or from a department's published catalogue page.
+ * Everything goes through {@link EntryWorkflow}, so the same roles, validation and versions apply.
+ * Thread-safe.
+ */
+public final class EntryDrafts {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final EntryWorkflow workflow;
+    private final Clock clock;
+
+    public EntryDrafts(EntryWorkflow workflow, Clock clock) {
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** One step from a question businesses asked: a new draft entry around it, to be completed by staff. */
+    public EntryVersion draftFromQuestion(StaffService.Account who, String question, String department) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) {
+            throw ClientException.badRequest("missing_question", "请提供问题。");
+        }
+        String dept = who.role() == Role.EDITOR ? who.department() : department;
+        return workflow.create(who, DraftTemplates.draft("gap", q, List.of(q), null, dept, null, List.of(), LocalDate.now(clock),
+                "由未答问题生成：请补全答案、问法和法律依据后再提交审核"));
+    }
+
+    /** One step from a question businesses asked: a new draft version of an entry with it as a phrasing. */
+    public EntryVersion addPhrasing(StaffService.Account who, String id, String question) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty() || q.length() > 200) {
+            throw ClientException.badRequest("invalid_question", "问法应为1–200个字。");
+        }
+        List<EntryVersion> all = workflow.history(id);
+        EntryVersion latest = all.get(all.size() - 1);
+        ObjectNode fields;
+        try {
+            fields = (ObjectNode) JSON.readTree(latest.content());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored entry content is JSON", e);
+        }
+        ArrayNode questions = (ArrayNode) fields.get("questions");
+        for (JsonNode existing : questions) {
+            if (existing.asText().equals(q)) {
+                throw new ClientException(409, "phrasing_exists", "这个问法已经在条目中。");
+            }
+        }
+        questions.add(q);
+        return workflow.revise(who, id, fields);
+    }
+
+    /** Drafts from a department's catalogue page; rows already present (same id) are reported, not replaced. */
+    public Map<String, List<String>> importHtml(StaffService.Account who, HtmlCatalogueImporter importer, String html, String department) {
+        String dept = who.role() == Role.EDITOR ? who.department() : department;
+        HtmlCatalogueImporter.Result read = importer.read(html, dept, LocalDate.now(clock));
+        List<String> created = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(read.skipped());
+        for (ObjectNode draft : read.drafts()) {
+            try {
+                created.add(workflow.create(who, draft).entryId());
+            } catch (ClientException e) {
+                skipped.add("“" + draft.path("title").asText() + "”：" + e.getMessage());
+            }
+        }
+        return Map.of("created", created, "skipped", skipped);
+    }
+}
