@@ -1,6 +1,9 @@
 /* Staff console. Everything from the server is inserted as text. State-changing calls carry the CSRF token. */
 (function () {
   'use strict';
+  var STATUS = { draft: '草稿', submitted: '待法制审核', approved: '已通过审核', rejected: '已退回', published: '已发布',
+    superseded: '已被新版本取代', retired: '已下线' };
+  function status(code) { return STATUS[code] || code; }
   var me = null;
   var vocab = null;
   var view = document.getElementById('view');
@@ -126,7 +129,7 @@
           var title = el('span', e.title);
           if (e.reviewOverdue) { var f = el('span', ' 超过一年未审核'); f.className = 'flag'; title.appendChild(f); }
           var f = feedback[e.id];
-          return [button(e.id, function () { detail(e.id); }, 'secondary'), title, e.department, e.latestStatus + ' v' + e.latestVersion,
+          return [button(e.id, function () { detail(e.id); }, 'secondary'), title, e.department, status(e.latestStatus) + ' v' + e.latestVersion,
             e.liveVersion ? 'v' + e.liveVersion : '未上线', f ? f.helpful + ' / ' + f.notHelpful : ''];
         });
         holder.textContent = '';
@@ -164,7 +167,7 @@
       if (reviewer && latest.status === 'approved') { act('发布', '/publish'); }
       if (reviewer && versions.some(function (v) { return v.status === 'published'; })) { act('下线', '/retire'); }
       var history = table(['版本', '状态', '作者', '时间', '审核人', '审核意见', '发布'], versions.map(function (v) {
-        return ['v' + v.version, v.status, v.author, v.createdAt, v.reviewer, v.reviewComment,
+        return ['v' + v.version, status(v.status), v.author, v.createdAt, v.reviewer, v.reviewComment,
           v.publishedBy ? v.publishedBy + ' ' + v.publishedAt : ''];
       }));
       var nodes = [actions, el('h3', '内容（v' + latest.version + '）'), el('pre', JSON.stringify(content, null, 2)), el('h3', '版本历史'), history];

@@ -43,15 +43,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anEditorDraftsInTheBrowserAReviewerPublishesAndTheChatAnswers() {
+    void anEditorDraftsInTheBrowserAReviewerPublishesAndTheChatAnswers() throws java.io.IOException {
         try (TestServer server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false)
                 .withAdminPassword(ADMIN_PASSWORD), Clock.systemUTC());
              Browser b = Browser.open(1280, 1000)) {
             server.assistant.staff().create("editor1", "editor-password-1".toCharArray(), gov.dadukou.guidance.admin.Role.EDITOR, "区城市管理局");
             server.assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), gov.dadukou.guidance.admin.Role.REVIEWER, null);
 
+            b.driver.get(server.base() + "/admin/");
+            b.waitFor(d -> d.findElement(By.id("username")).isDisplayed());
+            assertTrue(b.seriousViolations().isEmpty(), "console sign-in page: " + b.seriousViolations());
             login(b, server.base(), "editor1", "editor-password-1");
             assertFalse(tabs(b).contains("账号"), "the editor cannot reach the accounts page");
+            b.waitFor(d -> d.findElements(By.cssSelector("#view table")).size() > 0);
+            assertTrue(b.seriousViolations().isEmpty(), "console entry list: " + b.seriousViolations());
+            WidgetBrowserTest.screenshot(b, "console-entries.png");
             clickButton(b, "新建条目");
             List<WebElement> inputs = b.driver.findElements(By.cssSelector("#view form input:not([type=date])"));
             inputs.get(0).sendKeys("cgj-yeshi-tanwei-shouxu");
@@ -63,7 +69,7 @@ class ConsoleBrowserTest {
             b.driver.findElements(By.cssSelector("#view form select")).get(2).sendKeys("提示提醒");
             b.driver.findElement(By.cssSelector("#view form button[type=submit]")).click();
             clickButton(b, "提交审核");
-            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("submitted"));
+            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("待法制审核"));
 
             login(b, server.base(), "reviewer1", "reviewer-password-1");
             b.driver.get(server.base() + "/admin/");
@@ -73,7 +79,7 @@ class ConsoleBrowserTest {
             b.driver.switchTo().alert().sendKeys("法制审核通过");
             b.driver.switchTo().alert().accept();
             clickButton(b, "发布");
-            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("published"));
+            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("已发布"));
 
             var answer = server.chat(QUESTION, null);
             assertTrue(answer.get("answer").asText().contains("测试条目：夜市摊位"), answer.toString());
