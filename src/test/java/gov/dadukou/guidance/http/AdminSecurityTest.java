@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,17 +26,13 @@ class AdminSecurityTest {
     @TempDir
     static Path dataDir;
     static TestServer server;
-    static Map<String, Staff> staff;
-
-    /** A signed-in staff member: the session cookie and CSRF token. */
-    record Staff(String cookie, String csrf) {
-    }
+    static Map<String, StaffClient> staff;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false).withAdminPassword(ADMIN_PASSWORD),
                 Clock.systemUTC());
-        Staff admin = login("admin", ADMIN_PASSWORD);
+        StaffClient admin = login("admin", ADMIN_PASSWORD);
         assertEquals(201, send("POST", "/admin/api/accounts", admin, true,
                 "{\"username\":\"editor1\",\"password\":\"editor-password-1\",\"role\":\"editor\",\"department\":\"区市场监管局\"}").statusCode());
         assertEquals(201, send("POST", "/admin/api/accounts", admin, true,
@@ -52,26 +45,14 @@ class AdminSecurityTest {
         server.close();
     }
 
-    static Staff login(String user, String password) throws Exception {
-        HttpResponse<String> r = send("POST", "/admin/api/login", null, false,
-                JSON.createObjectNode().put("username", user).put("password", password).toString());
-        assertEquals(200, r.statusCode(), r.body());
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return new Staff(setCookie.split(";")[0], JSON.readTree(r.body()).get("csrfToken").asText());
+    static StaffClient login(String user, String password) {
+        return StaffClient.login(server, user, password);
     }
 
-    static HttpResponse<String> send(String method, String path, Staff who, boolean withCsrf, String body) throws Exception {
-        // Route templates name a real entry, so that a refusal is the guard's and not a 404.
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path.replace("{id}", "scjg-yyzz-xingmu")))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (who != null) {
-            b.header("Cookie", who.cookie());
-            if (withCsrf) {
-                b.header(AdminRoutes.CSRF_HEADER, who.csrf());
-            }
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    /** A request to a route template, filled with a real entry, so that a refusal is the guard's and not a 404. */
+    static HttpResponse<String> send(String method, String path, StaffClient who, boolean withCsrf, String body) {
+        return StaffClient.send(server, method, path.replace("{id}", "scjg-yyzz-xingmu"), who == null ? null : who.cookie(),
+                who != null && withCsrf ? who.csrf() : null, body);
     }
 
     @Test
@@ -122,7 +103,7 @@ class AdminSecurityTest {
 
     @Test
     void repeatedFailuresLockTheAccount() throws Exception {
-        Staff admin = staff.get("ADMIN");
+        StaffClient admin = staff.get("ADMIN");
         send("POST", "/admin/api/accounts", admin, true, "{\"username\":\"victim\",\"password\":\"victim-password-1\",\"role\":\"reviewer\"}");
         for (int i = 0; i < 5; i++) {
             assertEquals(401, send("POST", "/admin/api/login", null, false, "{\"username\":\"victim\",\"password\":\"wrong-password\"}").statusCode());
