@@ -32,6 +32,8 @@ public final class ChatService {
             "^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|谢谢|谢谢你|多谢|感谢|再见|早上好|下午好|晚上好)[啊呀吗！!。.？?~～]*$",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_CONTEXT = 200;
+    /** How much better a neighbouring entry must cover a follow-up's own words to take the lead. */
+    static final double OWN_COVERAGE_LEAD = 0.2;
     /** "最近要注意什么": a time word, then what to watch for. Answered with the reminders in season. */
     private static final Pattern IN_SEASON = Pattern.compile(
             "(最近|近期|这段时间|这阵子|这几天|眼下|当前|目前|现在|这个月|本月|近来|这个季节|节前|马上)[^，,。？?]{0,8}(注意|提醒|提示|检查|重点|执法|风险)");
@@ -115,8 +117,8 @@ public final class ChatService {
             boolean standsAlone = decision.outcome() == AnswerPolicy.Outcome.ANSWER
                     && decision.confidence() >= contextual.confidence();
             if (!standsAlone) {
-                result = withContext;
-                decision = contextual;
+                result = movedOn(withContext, previous.get().entryId());
+                decision = policy.decide(result);
                 remembered = truncate(previous.get().question() + " " + q);
             }
         }
@@ -161,6 +163,29 @@ public final class ChatService {
             entries.get(hit.entryId()).ifPresent(e -> out.add(e.questions().get(0)));
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * A follow-up usually asks about something next to the previous answer ("要是超过一个月还没签呢" after
+     * "多久要签合同"): the previous turn's words pull the previous entry up, so when another candidate
+     * covers the follow-up's own words clearly better, it goes first.
+     */
+    static SearchResult movedOn(SearchResult contextual, String previousEntry) {
+        List<SearchHit> hits = contextual.hits();
+        if (hits.size() < 2 || previousEntry == null || !hits.get(0).entryId().equals(previousEntry)) {
+            return contextual;
+        }
+        SearchHit same = hits.get(0);
+        for (int i = 1; i < Math.min(4, hits.size()); i++) {
+            SearchHit other = hits.get(i);
+            if (other.ownCoverage() >= same.ownCoverage() + OWN_COVERAGE_LEAD && other.score() >= same.score() * 0.6) {
+                List<SearchHit> reordered = new ArrayList<>(hits);
+                reordered.remove(i);
+                reordered.add(0, other);
+                return new SearchResult(contextual.query(), contextual.contentWords(), reordered);
+            }
+        }
+        return contextual;
     }
 
     static boolean isFollowUp(String question) {

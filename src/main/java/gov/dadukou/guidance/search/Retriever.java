@@ -81,6 +81,7 @@ public final class Retriever {
         String text = index.rewriter().rewrite(TextNormalizer.normalize(question));
         List<String> words = index.contentWords(text);
         List<String> bigrams = index.contentBigrams(text);
+        List<String> ownWords = words;
         String contextText = context == null ? null : index.rewriter().rewrite(TextNormalizer.normalize(context));
 
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -135,9 +136,11 @@ public final class Retriever {
         for (Scored c : ranked.subList(0, Math.min(weights.candidates(), ranked.size()))) {
             String phrasing = bestPhrasing.getOrDefault(c.id(), "");
             Set<String> phrasingBigrams = c.vocabulary().phrasingBigrams().getOrDefault(phrasing, Set.of());
+            double wordCoverage = coverage(words, c.vocabulary().words());
             hits.add(new SearchHit(c.id(), c.score(), c.qs(), c.as(), phrasing,
-                    coverage(words, c.vocabulary().words()), coverage(bigrams, c.vocabulary().bigrams()),
-                    dice(questionBigrams, phrasingBigrams), c.sim()));
+                    wordCoverage, coverage(bigrams, c.vocabulary().bigrams()),
+                    dice(questionBigrams, phrasingBigrams), c.sim(),
+                    ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words())));
         }
         return new SearchResult(text, words, hits);
     }

@@ -13,7 +13,10 @@ package gov.dadukou.guidance.search;
  * @param phrasingSimilarity Dice similarity of the question's and best phrasing's bigrams, 0..1
  * @param denseSimilarity    best cosine similarity of the question's embedding to the entry's phrasings;
  *                           0 when dense retrieval is off
+ * @param ownCoverage        like {@code wordCoverage}, but of the current question's words alone when the
+ *                           search included the previous turn (equal to it otherwise)
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
-                        double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity) {
+                        double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,
+                        double ownCoverage) {
 }
