@@ -123,7 +123,11 @@ public final class StaffService {
         Instant now = clock.instant();
         String from = address == null ? "?" : address;
         Deque<Instant> recent = recentFailures(from, now);
-        if (recent.size() >= ADDRESS_FAILURES) {
+        int recentCount;
+        synchronized (recent) {
+            recentCount = recent.size();
+        }
+        if (recentCount >= ADDRESS_FAILURES) {
             throw new ClientException(429, "too_many_attempts", "登录失败次数过多，请15分钟后再试。");
         }
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
@@ -138,7 +142,7 @@ public final class StaffService {
                 recent.addLast(now);
             }
             stored.ifPresent(s -> recordFailure(s.account().id(), now));
-            slowDown(recent.size());
+            slowDown(recentCount + 1);
             throw new ClientException(401, "invalid_credentials", "用户名或密码不正确。");
         }
         Account account = stored.get().account();
@@ -269,6 +273,14 @@ public final class StaffService {
     }
 
     private Deque<Instant> recentFailures(String address, Instant now) {
+        if (failuresByAddress.size() > 10_000) {
+            // Bounded memory: forget addresses whose failures have all aged out.
+            failuresByAddress.values().removeIf(d -> {
+                synchronized (d) {
+                    return d.isEmpty() || d.peekLast().isBefore(now.minus(LOCK));
+                }
+            });
+        }
         Deque<Instant> recent = failuresByAddress.computeIfAbsent(address, k -> new ArrayDeque<>());
         synchronized (recent) {
             while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(LOCK))) {
