@@ -4,28 +4,65 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embeddings of each entry's phrasings and title. A question is first compared with each entry's
  * centroid (the normalized mean of its vectors), then exactly with every phrasing of the
  * {@link #SHORTLIST} closest entries; other entries keep their centroid similarity. That is about a
- * third of the dot products of an exhaustive search, which dominated the CPU time of a question, and
- * exact where it matters. An entry's vectors are replaced whole. Thread-safe.
+ * third of the dot products of an exhaustive search, and exact where it matters. The vectors live in
+ * an immutable snapshot replaced on every change (copy on write), so a search reads plain arrays with
+ * no locking and builds no maps. Thread-safe.
  */
 final class DenseIndex {
     static final int SHORTLIST = 24;
 
-    private record Vectors(float[] centroid, float[][] phrasings) {
+    /** All entries' vectors, in parallel arrays; never modified once published. */
+    private record Snapshot(String[] ids, float[][] centroids, float[][][] phrasings, Map<String, Integer> position) {
+        static final Snapshot EMPTY = new Snapshot(new String[0], new float[0][], new float[0][][], Map.of());
+    }
+
+    /** Similarities of one question to every entry, by position in the snapshot it was computed on. */
+    static final class Similarities {
+        private final Snapshot snapshot;
+        private final double[] values;
+
+        private Similarities(Snapshot snapshot, double[] values) {
+            this.snapshot = snapshot;
+            this.values = values;
+        }
+
+        /** The similarity to {@code entryId}, or 0 for an entry the snapshot does not hold. */
+        double of(String entryId) {
+            Integer i = snapshot.position().get(entryId);
+            return i == null ? 0 : values[i];
+        }
+
+        /** The ids of the {@code n} most similar entries, best first. */
+        List<String> top(int n) {
+            List<String> out = new ArrayList<>(n);
+            boolean[] taken = new boolean[values.length];
+            for (int k = 0; k < Math.min(n, values.length); k++) {
+                int best = -1;
+                for (int i = 0; i < values.length; i++) {
+                    if (!taken[i] && (best < 0 || values[i] > values[best])) {
+                        best = i;
+                    }
+                }
+                taken[best] = true;
+                out.add(snapshot.ids()[best]);
+            }
+            return out;
+        }
     }
 
     private final EmbeddingCache embedder;
-    private final Map<String, Vectors> vectors = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     DenseIndex(EmbeddingCache embedder) {
         this.embedder = embedder;
     }
 
+    /** Embeds the texts (outside any lock: it is slow) and publishes the entry's vectors. */
     void put(String entryId, List<String> normalizedTexts) {
         float[][] v = new float[normalizedTexts.size()][];
         for (int i = 0; i < v.length; i++) {
@@ -41,11 +78,35 @@ final class DenseIndex {
         for (int k = 0; k < centroid.length; k++) {
             centroid[k] /= (float) Math.max(norm, 1e-12);
         }
-        vectors.put(entryId, new Vectors(centroid, v));
+        update(entryId, centroid, v);
     }
 
     void remove(String entryId) {
-        vectors.remove(entryId);
+        update(entryId, null, null);
+    }
+
+    private synchronized void update(String entryId, float[] centroid, float[][] phrasings) {
+        Snapshot old = snapshot;
+        List<String> ids = new ArrayList<>(List.of(old.ids()));
+        List<float[]> centroids = new ArrayList<>(List.of(old.centroids()));
+        List<float[][]> vectors = new ArrayList<>(List.of(old.phrasings()));
+        Integer at = old.position().get(entryId);
+        if (at != null) {
+            ids.remove((int) at);
+            centroids.remove((int) at);
+            vectors.remove((int) at);
+        }
+        if (centroid != null) {
+            ids.add(entryId);
+            centroids.add(centroid);
+            vectors.add(phrasings);
+        }
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        snapshot = new Snapshot(ids.toArray(String[]::new), centroids.toArray(float[][]::new),
+                vectors.toArray(float[][][]::new), Map.copyOf(position));
     }
 
     void flush() {
@@ -57,21 +118,22 @@ final class DenseIndex {
     }
 
     /** Each entry's similarity to the question: exact (best phrasing) for the shortlist, centroid otherwise. */
-    Map<String, Double> similarities(float[] question) {
-        Map<String, Double> result = new HashMap<>();
-        List<Map.Entry<String, Vectors>> all = new ArrayList<>(vectors.entrySet());
-        for (Map.Entry<String, Vectors> e : all) {
-            result.put(e.getKey(), (double) dot(e.getValue().centroid(), question));
+    Similarities similarities(float[] question) {
+        Snapshot s = snapshot;
+        double[] values = new double[s.ids().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = dot(s.centroids()[i], question);
         }
-        all.sort((a, b) -> Double.compare(result.get(b.getKey()), result.get(a.getKey())));
-        for (Map.Entry<String, Vectors> e : all.subList(0, Math.min(SHORTLIST, all.size()))) {
+        Similarities centroidsOnly = new Similarities(s, values.clone());
+        for (String id : centroidsOnly.top(SHORTLIST)) {
+            int i = s.position().get(id);
             float best = -1;
-            for (float[] p : e.getValue().phrasings()) {
+            for (float[] p : s.phrasings()[i]) {
                 best = Math.max(best, dot(p, question));
             }
-            result.put(e.getKey(), (double) best);
+            values[i] = best;
         }
-        return result;
+        return new Similarities(s, values);
     }
 
     /** Four accumulators, so that the additions do not wait on one another. */

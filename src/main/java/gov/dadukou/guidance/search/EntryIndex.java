@@ -4,7 +4,7 @@ import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.Kind;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
@@ -37,7 +37,8 @@ import java.util.function.Function;
 public final class EntryIndex implements AutoCloseable {
     static final String ID = "id";
     static final String TYPE = "type";
-    static final String TEXT = "text";
+    /** Which of the entry's phrasings (see {@link Vocabulary#phrasings()}) a question document holds. */
+    static final String PHRASING = "phrasing";
     static final String QUESTION = "q";
     static final String ANSWER = "a";
 
@@ -52,7 +53,8 @@ public final class EntryIndex implements AutoCloseable {
     private volatile Map<String, Integer> documentFrequency = Map.of();
 
     /** The words and bigrams an entry contains, normalized. */
-    record Vocabulary(Set<String> words, Set<String> bigrams, Map<String, Set<String>> phrasingBigrams, boolean caseStudy) {
+    record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
+                      boolean caseStudy) {
     }
 
     /** Null when dense retrieval is off. */
@@ -204,20 +206,21 @@ public final class EntryIndex implements AutoCloseable {
 
     private List<Document> documents(Entry entry) {
         List<Document> docs = new ArrayList<>();
-        for (String phrasing : phrasings(entry)) {
-            docs.add(document(entry.id(), QUESTION, phrasing));
+        List<String> phrasings = phrasings(entry);
+        for (int i = 0; i < phrasings.size(); i++) {
+            docs.add(document(entry.id(), QUESTION, phrasings.get(i), i));
         }
-        docs.add(document(entry.id(), ANSWER, TextNormalizer.normalize(entry.title() + "。" + entry.answer())));
+        docs.add(document(entry.id(), ANSWER, TextNormalizer.normalize(entry.title() + "。" + entry.answer()), -1));
         return docs;
     }
 
-    private static Document document(String id, String type, String text) {
+    private static Document document(String id, String type, String text, int phrasing) {
         Document doc = new Document();
         doc.add(new StringField(ID, id, Field.Store.NO));
         // Doc values, not stored fields: reading them for every hit is a lookup, not a decompression.
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new BinaryDocValuesField(TEXT, new BytesRef(text)));
+        doc.add(new NumericDocValuesField(PHRASING, phrasing));
         doc.add(new TextField(type + Analyzers.WORDS, text, Field.Store.NO));
         doc.add(new TextField(type + Analyzers.BIGRAMS, text, Field.Store.NO));
         return doc;
@@ -229,11 +232,9 @@ public final class EntryIndex implements AutoCloseable {
         entry.legalBasis().forEach(b -> all.append('。').append(b.citation()));
         all.append('。').append(entry.department());
         String text = TextNormalizer.normalize(all.toString());
-        Map<String, Set<String>> phrasings = new java.util.HashMap<>();
-        java.util.stream.Stream.concat(entry.questions().stream(), java.util.stream.Stream.of(entry.title()))
-                .map(TextNormalizer::normalize)
-                .forEach(p -> phrasings.put(p, Set.copyOf(contentBigrams(p))));
-        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), Map.copyOf(phrasings),
+        List<String> phrasings = phrasings(entry);
+        List<Set<String>> phrasingBigrams = phrasings.stream().map(p -> Set.copyOf(contentBigrams(p))).toList();
+        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings, phrasingBigrams,
                 entry.kind() == Kind.TYPICAL_CASE);
     }
 

@@ -1,6 +1,6 @@
 package gov.dadukou.guidance.search;
 
-import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -96,7 +96,7 @@ public final class Retriever {
             bigrams = concat(bigrams, contextBigrams);
         }
         Map<String, double[]> scores = new HashMap<>();
-        Map<String, String> bestPhrasing = new HashMap<>();
+        Map<String, Integer> bestPhrasing = new HashMap<>();
         index.withSearcher(searcher -> {
             collect(searcher, typed(q.build(), EntryIndex.QUESTION), scores, bestPhrasing, 0);
             collect(searcher, typed(a.build(), EntryIndex.ANSWER), scores, null, 1);
@@ -104,11 +104,12 @@ public final class Retriever {
         });
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
-        Map<String, Double> similarity = denseSimilarities(text, contextText);
+        DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
-        similarity.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(weights.candidates()).forEach(e -> candidates.add(e.getKey()));
+        if (similarity != null) {
+            candidates.addAll(similarity.top(weights.candidates()));
+        }
         record Scored(String id, double score, double qs, double as, double sim, EntryIndex.Vocabulary vocabulary) {
         }
         List<Scored> ranked = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class Retriever {
             double as = lexical[1];
             // Lexical scores are scaled by the best of this question, so that the two signals can be added.
             double score = maxLexical <= 0 ? 0 : (qs + weights.answer() * as) / maxLexical;
-            double sim = similarity.getOrDefault(id, 0.0);
+            double sim = similarity == null ? 0 : similarity.of(id);
             score += weights.dense() * Math.max(0, sim - weights.denseFloor()) / (1 - weights.denseFloor());
             if (vocabulary.caseStudy() && !asksForCases) {
                 score *= weights.casePrior(); // the rule itself answers a plain question better than a case about it
@@ -134,8 +135,10 @@ public final class Retriever {
         Set<String> questionBigrams = new HashSet<>(bigrams);
         List<SearchHit> hits = new ArrayList<>();
         for (Scored c : ranked.subList(0, Math.min(weights.candidates(), ranked.size()))) {
-            String phrasing = bestPhrasing.getOrDefault(c.id(), "");
-            Set<String> phrasingBigrams = c.vocabulary().phrasingBigrams().getOrDefault(phrasing, Set.of());
+            Integer p = bestPhrasing.get(c.id());
+            boolean known = p != null && p >= 0 && p < c.vocabulary().phrasings().size();
+            String phrasing = known ? c.vocabulary().phrasings().get(p) : "";
+            Set<String> phrasingBigrams = known ? c.vocabulary().phrasingBigrams().get(p) : Set.of();
             double wordCoverage = coverage(words, c.vocabulary().words());
             hits.add(new SearchHit(c.id(), c.score(), c.qs(), c.as(), phrasing,
                     wordCoverage, coverage(bigrams, c.vocabulary().bigrams()),
@@ -156,11 +159,11 @@ public final class Retriever {
         }
     }
 
-    /** Empty when dense retrieval is off. A follow-up is embedded together with the turn it follows. */
-    private Map<String, Double> denseSimilarities(String text, String contextText) {
+    /** Null when dense retrieval is off. A follow-up is embedded together with the turn it follows. */
+    private DenseIndex.Similarities denseSimilarities(String text, String contextText) {
         DenseIndex dense = index.dense();
         if (dense == null) {
-            return Map.of();
+            return null;
         }
         return dense.similarities(dense.embedQuestion(contextText == null ? text : contextText + " " + text));
     }
@@ -177,7 +180,7 @@ public final class Retriever {
     }
 
     private static void collect(IndexSearcher searcher, Query query, Map<String, double[]> scores,
-                                Map<String, String> bestPhrasing, int slot) {
+                                Map<String, Integer> bestPhrasing, int slot) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -193,9 +196,9 @@ public final class Retriever {
                 if (sd.score > s[slot]) {
                     s[slot] = sd.score;
                     if (bestPhrasing != null) {
-                        BinaryDocValues texts = leaf.reader().getBinaryDocValues(EntryIndex.TEXT);
-                        if (texts != null && texts.advanceExact(doc)) {
-                            bestPhrasing.put(id, texts.binaryValue().utf8ToString());
+                        NumericDocValues phrasings = leaf.reader().getNumericDocValues(EntryIndex.PHRASING);
+                        if (phrasings != null && phrasings.advanceExact(doc)) {
+                            bestPhrasing.put(id, (int) phrasings.longValue());
                         }
                     }
                 }
