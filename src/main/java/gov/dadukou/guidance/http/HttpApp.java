@@ -70,23 +70,31 @@ public final class HttpApp {
             });
 
             // ---- routes ---------------------------------------------------------------------------
-            config.routes.before(security::headers);
+            config.routes.before(security::headers);                      // CSP everywhere, CORS on /api/*
             config.routes.options("/api/*", security::preflight);
+
+            // pages (the widget, demo page and their assets are static files under /web)
             config.routes.get("/health", chat::health);
             config.routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
             config.routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
-            config.routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE)); // also /admin/; the console's API is all behind the guard
+            config.routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE));      // also /admin/
+
+            // public API
             config.routes.post("/api/chat", chat::chat);
             config.routes.post("/api/feedback", pub::feedback);
             config.routes.get("/api/catalogue", pub::catalogue);
             config.routes.get("/api/reminders", reminders::active);
             config.routes.get("/api/reminders.ics", reminders::calendar);
+
+            // consent (the business's own record needs its withdrawal token)
             config.routes.get("/api/consent/notice", consent::notice);
-            admin.register(config.routes); // staff API: every route behind the role and CSRF guard
             config.routes.post("/api/consents", consent::grant);
             config.routes.get("/api/consents/{receiptId}", consent::view);
             config.routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
             config.routes.post("/api/consents/{receiptId}/erase", consent::erase);
+
+            // staff API: every route is a row of AdminRoutes.table(), behind the role and CSRF guard
+            admin.register(config.routes);
 
             // ---- errors ---------------------------------------------------------------------------
             config.routes.exception(ClientException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
