@@ -22,6 +22,9 @@
   var HOTLINE = '12345';
 
   var state = load();
+  // The large-text preference (适老化) is the one thing kept across visits: a setting, not an identifier.
+  var LARGE = 'ddk-guidance-large-text';
+  try { if (localStorage.getItem(LARGE) === '1') { state.large = true; } } catch (e) { /* storage unavailable */ }
 
   function load() {
     try {
@@ -350,6 +353,7 @@
     state.large = !state.large;
     wrap.className = state.large ? 'large' : '';
     largeBtn.setAttribute('aria-pressed', String(state.large));
+    try { if (state.large) { localStorage.setItem(LARGE, '1'); } else { localStorage.removeItem(LARGE); } } catch (e) { /* private mode */ }
     save();
   });
   panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { setOpen(false); } });

@@ -201,6 +201,21 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void theLargeTextModeIsRememberedOnTheNextVisit() {
+        try (Browser b = Browser.open(1280, 900)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            b.inWidget("header button").click(); // 大字
+            assertEquals("true", b.inWidget("header button").getAttribute("aria-pressed"));
+            b.js("sessionStorage.clear()"); // a new visit: the conversation is gone, the setting is not
+            b.driver.navigate().refresh();
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            assertEquals(Boolean.TRUE, b.js("return document.getElementById('ddk-guidance-widget').shadowRoot.querySelector('.large') !== null"));
+        }
+    }
+
+    @Test
     void markupInAQuestionIsShownAsTextAndNeverRuns() {
         try (Browser b = Browser.open(1280, 900)) {
             b.driver.get(server.base() + "/");

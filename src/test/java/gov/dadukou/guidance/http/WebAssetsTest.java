@@ -56,11 +56,12 @@ class WebAssetsTest {
     }
 
     @Test
-    void widgetSetsNoCookiesAndStoresOnlyInSessionStorage() {
+    void widgetSetsNoCookiesAndKeepsOnlyTheLargeTextSettingAcrossVisits() {
         String js = server.get("/widget.js").body();
         assertFalse(js.contains("document.cookie"));
-        assertFalse(js.contains("localStorage"));
-        assertTrue(js.contains("sessionStorage"));
+        assertTrue(js.contains("sessionStorage"), "the conversation lives in sessionStorage");
+        // localStorage is used for one key only, the large-text preference.
+        assertEquals(js.split("localStorage\\.").length - 1, js.split("localStorage\\.(getItem|setItem|removeItem)\\(LARGE").length - 1);
     }
 
     @Test
