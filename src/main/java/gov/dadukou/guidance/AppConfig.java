@@ -106,6 +106,12 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         return value;
     }
 
+    /** The same configuration with another data directory (tools that must not touch the live database). */
+    public AppConfig withDataDir(Path dir) {
+        return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword);
+    }
+
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,

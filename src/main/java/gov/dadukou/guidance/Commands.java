@@ -73,9 +73,7 @@ final class Commands {
                 Files.createDirectories(temp.resolve("cache"));
                 Files.copy(cache, temp.resolve("cache").resolve("embeddings.bin"));
             }
-            return new AppConfig(config.host(), config.port(), temp, config.kbDir(), config.sessionTtl(), config.maxSessions(),
-                    config.dense(), config.consentController(), config.consentContact(), config.consentRetention(), config.delivery(),
-                    config.allowedOrigins(), null);
+            return config.withDataDir(temp).withAdminPassword(null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create a temporary data directory", e);
         }

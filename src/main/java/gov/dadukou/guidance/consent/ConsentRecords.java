@@ -20,13 +20,18 @@ final class ConsentRecords {
     record Summary(String receiptId, String creditCode, String status, String grantedAt, String endedAt) {
     }
 
-    static List<Summary> summaries(Connection c) throws SQLException {
+    /** Every event of the ledger, grouped by receipt in the order the receipts were granted. */
+    private static Map<String, List<ConsentLedger.Event>> byReceipt(Connection c) throws SQLException {
         Map<String, List<ConsentLedger.Event>> byReceipt = new LinkedHashMap<>();
         for (ConsentLedger.Event e : ConsentLedger.events(c, null)) {
             byReceipt.computeIfAbsent(e.receiptId(), k -> new ArrayList<>()).add(e);
         }
+        return byReceipt;
+    }
+
+    static List<Summary> summaries(Connection c) throws SQLException {
         List<Summary> out = new ArrayList<>();
-        byReceipt.forEach((id, events) -> out.add(summary(id, events)));
+        byReceipt(c).forEach((id, events) -> out.add(summary(id, events)));
         return out;
     }
 
@@ -70,10 +75,7 @@ final class ConsentRecords {
     }
 
     static List<ConsentView> all(Connection c, boolean unmasked) throws SQLException {
-        Map<String, List<ConsentLedger.Event>> byReceipt = new LinkedHashMap<>();
-        for (ConsentLedger.Event e : ConsentLedger.events(c, null)) {
-            byReceipt.computeIfAbsent(e.receiptId(), k -> new ArrayList<>()).add(e);
-        }
+        Map<String, List<ConsentLedger.Event>> byReceipt = byReceipt(c);
         List<ConsentView> out = new ArrayList<>();
         for (Map.Entry<String, List<ConsentLedger.Event>> e : byReceipt.entrySet()) {
             out.add(view(c, e.getKey(), e.getValue(), !unmasked));

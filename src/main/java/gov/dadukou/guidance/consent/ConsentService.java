@@ -198,7 +198,7 @@ public final class ConsentService {
             List<Subscription> out = new ArrayList<>();
             for (ConsentView v : ConsentRecords.all(c, true)) {
                 if (v.status().equals("active")) {
-                    out.add(new Subscription(v.receiptId(), v.creditCode(), v.companyName(), v.contactName(), v.phone(), v.topics()));
+                    out.add(Subscription.of(v));
                 }
             }
             return out;
@@ -221,8 +221,7 @@ public final class ConsentService {
             for (String receipt : receipts) {
                 ConsentView v = ConsentRecords.view(c, receipt, ConsentLedger.events(c, receipt), false);
                 if (v.status().equals("active")) {
-                    return java.util.Optional.of(new Subscription(v.receiptId(), v.creditCode(), v.companyName(),
-                            v.contactName(), v.phone(), v.topics()));
+                    return java.util.Optional.of(Subscription.of(v));
                 }
             }
             return java.util.Optional.<Subscription>empty();

@@ -12,6 +12,11 @@ public record Subscription(String receiptId, String creditCode, String companyNa
         topics = List.copyOf(topics);
     }
 
+    /** The subscription behind an unmasked view of a consent. */
+    static Subscription of(ConsentView v) {
+        return new Subscription(v.receiptId(), v.creditCode(), v.companyName(), v.contactName(), v.phone(), v.topics());
+    }
+
     public boolean wants(List<String> reminderTopics) {
         return reminderTopics.stream().anyMatch(topics::contains);
     }
