@@ -46,7 +46,8 @@ public final class QuestionLog implements AutoCloseable {
 
     public void record(String question, ChatReply reply) {
         String entry = reply.sources().size() == 1 ? reply.sources().get(0).id() : null;
-        Pending p = new Pending(Instant.now(clock).toString(), PersonalData.mask(question), reply.outcome(), entry, reply.confidence());
+        // Masked by the writer, off the request thread; nothing unmasked is ever written.
+        Pending p = new Pending(Instant.now(clock).toString(), question, reply.outcome(), entry, reply.confidence());
         if (!queue.offer(p)) {
             dropped.incrementAndGet();
         }
@@ -64,7 +65,7 @@ public final class QuestionLog implements AutoCloseable {
                     "INSERT INTO question_log (at, question, outcome, entry_id, confidence) VALUES (?, ?, ?, ?, ?)")) {
                 for (Pending p : batch) {
                     ps.setString(1, p.at());
-                    ps.setString(2, p.question());
+                    ps.setString(2, PersonalData.mask(p.question()));
                     ps.setString(3, p.outcome());
                     ps.setString(4, p.entryId());
                     ps.setDouble(5, p.confidence());
