@@ -207,7 +207,7 @@ public final class Assistant implements AutoCloseable {
 
     /** An entry's first phrasing, which a did-you-mean reply offers for it; empty when it is not live. */
     public java.util.Optional<String> firstPhrasing(String entryId) {
-        return entries().get(entryId).map(e -> e.questions().get(0));
+        return entries().get(entryId).map(gov.dadukou.guidance.chat.ChatService::offer);
     }
 
     public Retriever retriever() {

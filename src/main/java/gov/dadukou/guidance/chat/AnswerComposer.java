@@ -39,8 +39,14 @@ public final class AnswerComposer {
         return sb.toString();
     }
 
-    static String clarify(List<String> candidates) {
-        StringBuilder sb = new StringBuilder("我不太确定您想问的是哪一项。您是不是想问：");
+    /**
+     * @param story whether the question told a story around its ask: it may then touch several entries,
+     *              and the reply says so rather than guessing one
+     */
+    static String clarify(List<String> candidates, boolean story) {
+        StringBuilder sb = new StringBuilder(story
+                ? "您的问题可能涉及以下几项，我不能确定是哪一项，请点选最接近的一项查看依据："
+                : "我不太确定您想问的是哪一项。您是不是想问：");
         for (int i = 0; i < candidates.size(); i++) {
             sb.append("\n").append(i + 1).append(". ").append(candidates.get(i));
         }
@@ -49,8 +55,14 @@ public final class AnswerComposer {
     }
 
     static String none() {
-        return "抱歉，这个问题我没有把握回答。我只能回答企业依法经营方面的行政指导问题。"
-                + "您可以拨打" + HOTLINE + "咨询，工作人员会为您解答或转交相关部门。";
+        return "抱歉，这个问题我没有把握回答。您可以换个说法、说得具体一些再问（比如是哪类经营活动、想了解哪项规定），"
+                + "也可以拨打" + HOTLINE + "咨询，工作人员会为您解答或转交相关部门。"
+                + "劳动用工和社会保险问题也可拨打12333，消费投诉可拨打12315。";
+    }
+
+    /** For a question not written in Chinese: the assistant only reads Chinese. */
+    static String notChinese() {
+        return "请用中文提问（Please ask in Chinese）。如需人工服务，请拨打" + HOTLINE + "。";
     }
 
     static String greeting() {

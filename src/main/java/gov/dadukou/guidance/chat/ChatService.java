@@ -32,6 +32,8 @@ public final class ChatService {
             "^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|谢谢|谢谢你|多谢|感谢|再见|早上好|下午好|晚上好)[啊呀吗！!。.？?~～]*$",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_CONTEXT = 200;
+    /** The label every illustrative case carries wherever it is shown (issue: honest case labels). */
+    public static final String CASE_LABEL = "（说明性案例）";
     /** How much better a neighbouring entry must cover a follow-up's own words to take the lead. */
     static final double OWN_COVERAGE_LEAD = 0.2;
     /** "最近要注意什么": a time word, then what to watch for. Answered with the reminders in season. */
@@ -99,7 +101,7 @@ public final class ChatService {
             if (!inSeason.isEmpty()) {
                 return new ChatReply(AnswerComposer.inSeason(season.today(), inSeason), true, AnswerPolicy.Outcome.ANSWER.json(),
                         inSeason.stream().map(Source::of).toList(),
-                        inSeason.stream().limit(3).map(e -> e.questions().get(0)).toList(), sid, 1.0);
+                        inSeason.stream().limit(3).map(ChatService::offer).toList(), sid, 1.0);
             }
         }
         Optional<SessionStore.Turn> previous = sessions.last(sid);
@@ -134,21 +136,39 @@ public final class ChatService {
                 }
                 sessions.remember(sid, remembered, entry.id());
                 String contact = entries.department(entry.department()).map(Department::contact).orElse(null);
+                List<String> next = entry.related().isEmpty() ? suggestions(result, 1, Set.of(entry.id())) : related(entry);
                 return new ChatReply(AnswerComposer.answer(entry, contact), true, decision.outcome().json(),
-                        List.of(Source.of(entry)), suggestions(result, 1, Set.of(entry.id())), sid, decision.confidence());
+                        List.of(Source.of(entry)), next, sid, decision.confidence());
             }
             case CLARIFY -> {
                 List<String> candidates = suggestions(result, 0, Set.of());
                 if (!candidates.isEmpty()) {
-                    return new ChatReply(AnswerComposer.clarify(candidates), false, decision.outcome().json(),
+                    boolean story = result.reading() != null && result.reading().hasNarrative();
+                    return new ChatReply(AnswerComposer.clarify(candidates, story), false, decision.outcome().json(),
                             List.of(), candidates, sid, decision.confidence());
                 }
             }
             case NONE -> {
             }
         }
-        return new ChatReply(AnswerComposer.none(), false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid,
-                decision.confidence());
+        boolean latin = result.reading() != null && result.reading().latin();
+        return new ChatReply(latin ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
+                AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, decision.confidence());
+    }
+
+    /** An overview's steps, in the order the entry lists them, each offered as a question. */
+    private List<String> related(Entry entry) {
+        return entry.related().stream().map(entries::get).flatMap(Optional::stream).map(ChatService::offer).toList();
+    }
+
+    /**
+     * How an entry is offered as a next question: its first phrasing, which asks for exactly that entry;
+     * an illustrative case says so wherever it is listed.
+     */
+    public static String offer(Entry entry) {
+        String question = entry.questions().get(0);
+        return entry.kind() == gov.dadukou.guidance.knowledge.Kind.TYPICAL_CASE && !question.startsWith(CASE_LABEL)
+                ? CASE_LABEL + question : question;
     }
 
     /** Up to three close entries, each offered as its first phrasing (which asks for exactly that entry). */
@@ -160,7 +180,7 @@ public final class ChatService {
             if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < policy.clarifyThreshold()) {
                 continue;
             }
-            entries.get(hit.entryId()).ifPresent(e -> out.add(e.questions().get(0)));
+            entries.get(hit.entryId()).map(ChatService::offer).ifPresent(out::add);
         }
         return new ArrayList<>(out);
     }

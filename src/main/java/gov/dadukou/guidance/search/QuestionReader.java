@@ -19,8 +19,9 @@ public final class QuestionReader {
                     + "应该|应当|维权|赔偿|处罚|罚款|办理");
     /** Clause boundaries: sentence and clause punctuation, spaces and line breaks. */
     private static final Pattern CLAUSE = Pattern.compile("[。！!？?；;，,、…\\s]+");
-    /** A bare ask ("怎么办", "合法吗") needs the clause before it to say what it is about. */
-    private static final int SHORT_ASK = 6;
+    /** Words that say nothing of the subject: a clause of only these and ask words is a bare ask. */
+    private static final Pattern FILLER = Pattern.compile(
+            "这种|那种|这个|那个|这样|那样|情况|请问|问下|问一下|想问|我们|我|你|他|她|该|办|要|的|了|啊|呀|吧|那|就|还|能|可以|会");
     /** Dates, times, amounts and masked names: specific to the story, never what an entry is about. */
     private static final Pattern SPECIFICS = Pattern.compile(
             "[0-9]+(\\.[0-9]+)?\\s*(年|月|日|号|点|时|分|元|块|万|千|百|岁|个月|天|周|小时|次|平方|平米|米|公里|斤|g|kg)?"
@@ -88,7 +89,7 @@ public final class QuestionReader {
             if (clause.isBlank() || !ASK.matcher(clause).find()) {
                 continue;
             }
-            if (clause.length() <= SHORT_ASK && i > 0 && !asks.contains(clauses[i - 1])) {
+            if (bare(clause) && i > 0 && !asks.contains(clauses[i - 1])) {
                 asks.add(clauses[i - 1]);
             }
             asks.add(clause);
@@ -97,5 +98,10 @@ public final class QuestionReader {
             return text;
         }
         return String.join("，", asks);
+    }
+
+    /** A bare ask ("怎么办", "这种情况合法吗") needs the clause before it to say what it is about. */
+    private static boolean bare(String clause) {
+        return FILLER.matcher(ASK.matcher(clause).replaceAll("")).replaceAll("").length() <= 2;
     }
 }

@@ -1,0 +1,53 @@
+package gov.dadukou.guidance.search;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Golden readings of Chinese questions: the ask found in a story, specifics set aside, the language told. */
+class QuestionReaderTest {
+    private static QuestionReader.Reading read(String q) {
+        return QuestionReader.read(TextNormalizer.normalize(q));
+    }
+
+    @Test
+    void theAskIsFoundInsideAStory() {
+        QuestionReader.Reading r = read("我在一家饭馆做了半年服务员，上个月老板说生意不好让我走人，工资也没结，这种情况怎么办？");
+        assertEquals("工资也没结，这种情况怎么办", r.ask());
+        assertTrue(r.hasNarrative());
+    }
+
+    @Test
+    void aShortQuestionIsItsOwnAsk() {
+        QuestionReader.Reading r = read("营业执照要挂出来吗");
+        assertEquals(r.text(), r.ask());
+        assertFalse(r.hasNarrative());
+    }
+
+    @Test
+    void datesAmountsAndMaskedNamesAreSetAside() {
+        QuestionReader.Reading r = read("我2023年5月12日在xx超市花了35.5元买的面包发霉了");
+        assertFalse(r.text().contains("2023"), r.text());
+        assertFalse(r.text().contains("35"), r.text());
+        assertFalse(r.text().contains("xx"), r.text());
+        assertTrue(r.text().contains("超市") && r.text().contains("面包发霉"), r.text());
+    }
+
+    @Test
+    void latinWordsInAChineseQuestionDoNotMakeItForeign() {
+        assertFalse(read("15岁能不能去KTV唱歌").foreign());
+        assertFalse(read("在app上买的东西能七天无理由退货吗").foreign());
+    }
+
+    @Test
+    void englishAndHangulAreForeign() {
+        QuestionReader.Reading english = read("Do I need a licence to open a restaurant?");
+        assertTrue(english.foreign());
+        assertTrue(english.latin());
+        QuestionReader.Reading hangul = read("영업 허가증이 필요한가요");
+        assertTrue(hangul.foreign());
+        assertFalse(hangul.latin());
+    }
+}
