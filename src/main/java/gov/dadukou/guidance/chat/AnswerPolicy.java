@@ -19,7 +19,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
 
     public static final List<String> FEATURE_NAMES =
             List.of("wordCoverage", "bigramCoverage", "askCoverage", "phrasingSimilarity", "scorePerWord", "lead",
-                    "denseSimilarity", "knownShare", "narrative", "length");
+                    "denseSimilarity", "knownShare", "narrative", "length", "denseLead", "unaskedCase");
 
     /**
      * Features whose weight may not be positive: a question must never look more certain for being long
@@ -70,8 +70,8 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         return new AnswerPolicy(HYBRID, 0.60, 0.25);
     }
 
-    private static final List<Double> HYBRID = List.of(-18.0, 2.0, 9.0, 2.0, -5.0, 1.0, 2.9, 17.0, 0.0, 0.0, 0.0);
-    private static final List<Double> LEXICAL = List.of(-11.0, 3.4, 10.7, 2.0, -2.9, 1.0, 3.5, 0.0, 0.0, 0.0, 0.0);
+    private static final List<Double> HYBRID = List.of(-18.0, 2.0, 9.0, 2.0, -5.0, 1.0, 2.9, 17.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    private static final List<Double> LEXICAL = List.of(-11.0, 3.4, 10.7, 2.0, -2.9, 1.0, 3.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
 
     /** The features of candidate {@code i} of a result, in the order of {@link #FEATURE_NAMES}. */
     public static double[] features(SearchResult result, int i) {
@@ -81,7 +81,19 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         int words = Math.max(1, result.contentWords().size());
         return new double[] {hit.wordCoverage(), hit.bigramCoverage(), hit.askCoverage(), hit.phrasingSimilarity(),
                 Math.log1p(hit.questionScore() / Math.sqrt(words)), lead, hit.denseSimilarity(), result.knownShare(),
-                result.reading() != null && result.reading().hasNarrative() ? 1 : 0, Math.min(1, words / 30.0)};
+                result.reading() != null && result.reading().hasNarrative() ? 1 : 0, Math.min(1, words / 30.0),
+                denseLead(result, i), hit.unaskedCase() ? 1 : 0};
+    }
+
+    /** How much closer in meaning the candidate is than the closest other candidate (may be negative). */
+    private static double denseLead(SearchResult result, int i) {
+        double best = 0;
+        for (int k = 0; k < result.hits().size(); k++) {
+            if (k != i) {
+                best = Math.max(best, result.hits().get(k).denseSimilarity());
+            }
+        }
+        return result.hits().get(i).denseSimilarity() - best;
     }
 
     public double confidence(SearchResult result, int i) {

@@ -161,7 +161,7 @@ public final class Retriever {
                     wordCoverage, coverage(bigrams, c.vocabulary().bigrams()),
                     dice(questionBigrams, phrasingBigrams), c.sim(),
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
-                    coverage(ask, c.vocabulary().words())));
+                    coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases));
         }
         return new SearchResult(text, List.copyOf(ownWords.keySet()), hits, reading, knownShare(bigrams.keySet()));
     }

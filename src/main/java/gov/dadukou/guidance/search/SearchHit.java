@@ -17,8 +17,9 @@ package gov.dadukou.guidance.search;
  *                           search included the previous turn (equal to it otherwise)
  * @param askCoverage        like {@code wordCoverage}, but of the words of the clauses that ask alone
  *                           (see {@link QuestionReader})
+ * @param unaskedCase        whether the entry is an illustrative case and the question did not ask for one
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,
-                        double ownCoverage, double askCoverage) {
+                        double ownCoverage, double askCoverage, boolean unaskedCase) {
 }
