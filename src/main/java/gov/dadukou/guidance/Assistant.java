@@ -205,6 +205,11 @@ public final class Assistant implements AutoCloseable {
         return entries;
     }
 
+    /** An entry's first phrasing, which a did-you-mean reply offers for it; empty when it is not live. */
+    public java.util.Optional<String> firstPhrasing(String entryId) {
+        return entries().get(entryId).map(e -> e.questions().get(0));
+    }
+
     public Retriever retriever() {
         return retriever;
     }

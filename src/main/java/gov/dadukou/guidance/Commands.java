@@ -9,6 +9,7 @@ import gov.dadukou.guidance.knowledge.KnowledgeBase;
 import gov.dadukou.guidance.store.Database;
 import gov.dadukou.guidance.eval.Evaluator;
 import gov.dadukou.guidance.eval.PolicyFitter;
+import gov.dadukou.guidance.eval.QuestionFile;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseLoader;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseStats;
@@ -209,24 +210,29 @@ final class Commands {
 
     private static int eval(List<String> files, PrintStream out) {
         if (files.isEmpty()) {
-            out.println("usage: eval FILE.jsonl [FILE.jsonl ...]");
+            out.println("usage: eval [--fit] FILE.jsonl[#fit|#report][*WEIGHT] ...");
             return 64;
         }
         boolean fit = files.contains("--fit");
-        List<Path> paths = files.stream().filter(f -> !f.equals("--fit")).map(Path::of).toList();
-        for (Path p : paths) {
-            if (!Files.isRegularFile(p)) {
-                System.err.println("no such file: " + p);
+        boolean dump = files.contains("--dump");
+        List<QuestionFile> paths = files.stream().filter(f -> !f.startsWith("--")).map(QuestionFile::parse).toList();
+        for (QuestionFile p : paths) {
+            if (!Files.isRegularFile(p.path())) {
+                System.err.println("no such file: " + p.path());
                 return 66;
             }
         }
         AppConfig config = evaluationConfig();
         try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
+            if (dump) {
+                new PolicyFitter(assistant.retriever(), assistant.entries()).dump(paths, out);
+                return 0;
+            }
             if (fit) {
                 new PolicyFitter(assistant.retriever(), assistant.entries()).fit(paths, out);
                 return 0;
             }
-            EvalReport report = new Evaluator(assistant.chat()).run(paths);
+            EvalReport report = new Evaluator(assistant.chat(), assistant::firstPhrasing).runFiles(paths);
             for (EvalReport.Miss m : report.misses()) {
                 out.printf("MISS %s:%d %s%n     expected %s; got matched=%s entry=%s: %s%n", m.file(), m.line(), m.question(),
                         m.expected(), m.matched(), m.entryId(), m.answerStart());

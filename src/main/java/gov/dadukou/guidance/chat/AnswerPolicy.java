@@ -18,8 +18,20 @@ import java.util.List;
 public record AnswerPolicy(List<Double> coefficients, double answerThreshold, double clarifyThreshold) {
 
     public static final List<String> FEATURE_NAMES =
-            List.of("wordCoverage", "bigramCoverage", "phrasingSimilarity", "logScore", "lead", "logWords",
-                    "denseSimilarity");
+            List.of("wordCoverage", "bigramCoverage", "askCoverage", "phrasingSimilarity", "scorePerWord", "lead",
+                    "denseSimilarity", "knownShare", "narrative", "length");
+
+    /**
+     * Features whose weight may not be positive: a question must never look more certain for being long
+     * or for telling a story ({@code eval --fit} keeps these weights at or below zero).
+     */
+    public static final List<String> NEVER_POSITIVE = List.of("narrative", "length");
+
+    /**
+     * Below this share of bigrams known to the base, the question is about something else (or is noise)
+     * whatever the best candidate looks like; see docs/retrieval.md for how it was chosen.
+     */
+    public static final double KNOWN_SHARE_FLOOR = 0.12;
 
     public AnswerPolicy {
         coefficients = List.copyOf(coefficients);
@@ -50,21 +62,26 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
 
     /** For lexical retrieval only ({@code DENSE=off}): fitted the same way with dense retrieval off. */
     public static AnswerPolicy lexicalDefaults() {
-        return new AnswerPolicy(List.of(-11.077, 3.456, 10.710, -2.891, -0.039, 4.943, 3.504, 0.0), 0.65, 0.30);
+        return new AnswerPolicy(LEXICAL, 0.65, 0.30);
     }
 
-    /** Fitted on eval/questions.jsonl with {@code eval --fit}; docs/retrieval.md has the run. */
+    /** Fitted with {@code eval --fit}; docs/retrieval.md has the run and the threshold table. */
     public static AnswerPolicy defaults() {
-        return new AnswerPolicy(List.of(-18.310, 2.129, 9.360, -5.093, -1.080, 5.384, 2.924, 17.860), 0.60, 0.25);
+        return new AnswerPolicy(HYBRID, 0.60, 0.25);
     }
+
+    private static final List<Double> HYBRID = List.of(-18.0, 2.0, 9.0, 2.0, -5.0, 1.0, 2.9, 17.0, 0.0, 0.0, 0.0);
+    private static final List<Double> LEXICAL = List.of(-11.0, 3.4, 10.7, 2.0, -2.9, 1.0, 3.5, 0.0, 0.0, 0.0, 0.0);
 
     /** The features of candidate {@code i} of a result, in the order of {@link #FEATURE_NAMES}. */
     public static double[] features(SearchResult result, int i) {
         SearchHit hit = result.hits().get(i);
         double next = i + 1 < result.hits().size() ? result.hits().get(i + 1).score() : 0;
         double lead = hit.score() <= 0 ? 0 : Math.max(0, (hit.score() - next) / hit.score());
-        return new double[] {hit.wordCoverage(), hit.bigramCoverage(), hit.phrasingSimilarity(),
-                Math.log1p(hit.questionScore()), lead, Math.log1p(result.contentWords().size()), hit.denseSimilarity()};
+        int words = Math.max(1, result.contentWords().size());
+        return new double[] {hit.wordCoverage(), hit.bigramCoverage(), hit.askCoverage(), hit.phrasingSimilarity(),
+                Math.log1p(hit.questionScore() / Math.sqrt(words)), lead, hit.denseSimilarity(), result.knownShare(),
+                result.reading() != null && result.reading().hasNarrative() ? 1 : 0, Math.min(1, words / 30.0)};
     }
 
     public double confidence(SearchResult result, int i) {
@@ -77,11 +94,16 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
     }
 
     public Decision decide(SearchResult result) {
-        if (result.hits().isEmpty() || result.contentWords().isEmpty()) {
+        if (result.hits().isEmpty() || result.contentWords().isEmpty() || unreadable(result)) {
             return new Decision(Outcome.NONE, 0);
         }
         double c = confidence(result, 0);
         Outcome outcome = c >= answerThreshold ? Outcome.ANSWER : c >= clarifyThreshold ? Outcome.CLARIFY : Outcome.NONE;
         return new Decision(outcome, c);
+    }
+
+    /** Not Chinese, or hardly a word of it is known to the base: no candidate can be a confident answer. */
+    public static boolean unreadable(SearchResult result) {
+        return (result.reading() != null && result.reading().foreign()) || result.knownShare() < KNOWN_SHARE_FLOOR;
     }
 }

@@ -182,7 +182,8 @@ public final class ChatService {
                 List<SearchHit> reordered = new ArrayList<>(hits);
                 reordered.remove(i);
                 reordered.add(0, other);
-                return new SearchResult(contextual.query(), contextual.contentWords(), reordered);
+                return new SearchResult(contextual.query(), contextual.contentWords(), reordered, contextual.reading(),
+                        contextual.knownShare());
             }
         }
         return contextual;

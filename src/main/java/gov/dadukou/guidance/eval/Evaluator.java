@@ -1,18 +1,15 @@
 package gov.dadukou.guidance.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.dadukou.guidance.chat.ChatReply;
 import gov.dadukou.guidance.chat.ChatService;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +18,15 @@ import java.util.regex.Pattern;
  * {@code POST /api/chat}, and scores them. Stateless apart from the service it drives.
  */
 public final class Evaluator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ChatService chat;
+    private final Function<String, Optional<String>> firstPhrasing;
 
-    public Evaluator(ChatService chat) {
+    /**
+     * @param firstPhrasing an entry's first phrasing by id: what a did-you-mean reply offers for it
+     */
+    public Evaluator(ChatService chat, Function<String, Optional<String>> firstPhrasing) {
         this.chat = chat;
+        this.firstPhrasing = firstPhrasing;
     }
 
     /** A malformed line of a question file; names the file and line. */
@@ -36,39 +37,30 @@ public final class Evaluator {
     }
 
     public EvalReport run(List<Path> files) {
+        return runFiles(files.stream().map(QuestionFile::of).toList());
+    }
+
+    public EvalReport runFiles(List<QuestionFile> files) {
         Tally t = new Tally();
-        for (Path file : files) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("//")) {
-                    continue;
-                }
-                JsonNode item;
-                try {
-                    item = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new EvalFileException(file + ":" + (i + 1) + " is not JSON", e);
-                }
+        for (QuestionFile file : files) {
+            for (QuestionFile.Line line : file.lines()) {
+                JsonNode item = line.item();
                 String session = "eval-" + UUID.randomUUID();
+                String labelled = item.path("entry").asText(null);
                 if (item.has("session")) {
                     for (JsonNode turn : item.get("session")) {
-                        score(t, file, i + 1, turn, session);
+                        score(t, file.label(), line.number(), turn, session, null);
                     }
                 } else {
-                    score(t, file, i + 1, item, session);
+                    score(t, file.label(), line.number(), item, session, labelled);
                 }
             }
         }
-        return new EvalReport(t.inScope, t.inScopePassed, t.confidentWrong, t.outOfScope, t.rejected, t.misses);
+        return new EvalReport(t.inScope, t.inScopePassed, t.confidentWrong, t.outOfScope, t.rejected, t.labelled,
+                t.answeredOrOffered, t.misses);
     }
 
-    private void score(Tally t, Path file, int line, JsonNode turn, String session) {
+    private void score(Tally t, String file, int line, JsonNode turn, String session, String labelled) {
         String q = turn.path("q").asText();
         ChatReply reply = chat.ask(q, session);
         JsonNode expect = turn.get("expect");
@@ -82,11 +74,15 @@ public final class Evaluator {
             if (!reply.matched()) {
                 t.rejected++;
             } else {
-                t.misses.add(new EvalReport.Miss(file.getFileName().toString(), line, q, "none", true, entry, start));
+                t.misses.add(new EvalReport.Miss(file, line, q, "none", true, entry, start));
             }
             return;
         }
         t.inScope++;
+        boolean countsOffers = labelled != null && !"none".equals(labelled);
+        if (countsOffers) {
+            t.labelled++;
+        }
         List<String> missing = new ArrayList<>();
         for (JsonNode p : expect) {
             if (!Pattern.compile(p.asText()).matcher(reply.answer()).find()) {
@@ -95,12 +91,18 @@ public final class Evaluator {
         }
         if (reply.matched() && missing.isEmpty()) {
             t.inScopePassed++;
+            if (countsOffers) {
+                t.answeredOrOffered++;
+            }
             return;
+        }
+        if (countsOffers && !reply.matched() && firstPhrasing.apply(labelled).map(reply.suggestions()::contains).orElse(false)) {
+            t.answeredOrOffered++;
         }
         if (reply.matched()) {
             t.confidentWrong++;
         }
-        t.misses.add(new EvalReport.Miss(file.getFileName().toString(), line, q, String.join(" & ", missing.isEmpty()
+        t.misses.add(new EvalReport.Miss(file, line, q, String.join(" & ", missing.isEmpty()
                 ? List.of(expect.toString()) : missing), reply.matched(), entry, start));
     }
 
@@ -110,6 +112,8 @@ public final class Evaluator {
         int confidentWrong;
         int outOfScope;
         int rejected;
+        int labelled;
+        int answeredOrOffered;
         final List<EvalReport.Miss> misses = new ArrayList<>();
     }
 }

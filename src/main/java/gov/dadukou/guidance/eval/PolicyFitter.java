@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * reports, so that thresholds are chosen from measurement. An offline tool; not thread-safe.
  */
 public final class PolicyFitter {
+    private static final List<String> NEVER_POSITIVE = AnswerPolicy.NEVER_POSITIVE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Retriever retriever;
     private final EntryStore entries;
@@ -35,22 +36,23 @@ public final class PolicyFitter {
         this.entries = entries;
     }
 
-    private record Sample(double[] x, boolean positive, boolean inScope) {
+    private record Sample(double[] x, boolean positive, boolean inScope, double weight) {
     }
 
-    public void fit(List<Path> files, PrintStream out) {
+    public void fit(List<QuestionFile> files, PrintStream out) {
         List<Sample> samples = samples(files);
+        double totalWeight = samples.stream().mapToDouble(Sample::weight).sum();
         int d = AnswerPolicy.FEATURE_NAMES.size();
         double[] mean = new double[d];
         double[] sd = new double[d];
         for (Sample s : samples) {
             for (int k = 0; k < d; k++) {
-                mean[k] += s.x()[k] / samples.size();
+                mean[k] += s.weight() * s.x()[k] / totalWeight;
             }
         }
         for (Sample s : samples) {
             for (int k = 0; k < d; k++) {
-                sd[k] += Math.pow(s.x()[k] - mean[k], 2) / samples.size();
+                sd[k] += s.weight() * Math.pow(s.x()[k] - mean[k], 2) / totalWeight;
             }
         }
         for (int k = 0; k < d; k++) {
@@ -63,14 +65,17 @@ public final class PolicyFitter {
             double[] grad = new double[d + 1];
             for (Sample s : samples) {
                 double p = sigmoid(w, s.x(), mean, sd);
-                double err = p - (s.positive() ? 1 : 0);
+                double err = s.weight() * (p - (s.positive() ? 1 : 0));
                 grad[0] += err;
                 for (int k = 0; k < d; k++) {
                     grad[k + 1] += err * (s.x()[k] - mean[k]) / sd[k];
                 }
             }
             for (int k = 0; k <= d; k++) {
-                w[k] -= rate * (grad[k] / samples.size() + (k == 0 ? 0 : l2 * w[k]));
+                w[k] -= rate * (grad[k] / totalWeight + (k == 0 ? 0 : l2 * w[k]));
+                if (k > 0 && NEVER_POSITIVE.contains(AnswerPolicy.FEATURE_NAMES.get(k - 1))) {
+                    w[k] = Math.min(0, w[k]); // never more confident for a longer question or a story
+                }
             }
         }
         // Back to the raw feature scale, which is what AnswerPolicy applies.
@@ -85,64 +90,83 @@ public final class PolicyFitter {
             coef.append(String.format("%.3f", raw[k])).append(k < d ? ", " : ")\n");
         }
         out.print(coef);
-        long inScope = samples.stream().filter(Sample::inScope).count();
-        long outScope = samples.size() - inScope;
+        double inScope = samples.stream().filter(Sample::inScope).mapToDouble(Sample::weight).sum();
+        double outScope = totalWeight - inScope;
         long topRight = samples.stream().filter(Sample::positive).count();
-        out.printf("samples %d (in scope %d, top candidate right %d; out of scope %d)%n", samples.size(), inScope, topRight, outScope);
+        out.printf("samples %d (weighted: in scope %.0f, out of scope %.0f; top candidate right %d)%n", samples.size(), inScope,
+                outScope, topRight);
         out.println("threshold  in-scope-accuracy  out-of-scope-rejection  confident-wrong-rate");
         for (double t = 0.10; t < 0.951; t += 0.05) {
-            int right = 0;
-            int rejected = 0;
-            int wrong = 0;
+            double right = 0;
+            double rejected = 0;
+            double wrong = 0;
             for (Sample s : samples) {
                 boolean answered = sigmoid(w, s.x(), mean, sd) >= t;
                 if (answered && s.positive()) {
-                    right++;
+                    right += s.weight();
                 } else if (answered) {
-                    wrong++;
+                    wrong += s.weight();
                 }
                 if (!s.inScope() && !answered) {
-                    rejected++;
+                    rejected += s.weight();
                 }
             }
-            out.printf("  %.2f       %.3f              %.3f                   %.3f%n", t, (double) right / Math.max(1, inScope),
-                    (double) rejected / Math.max(1, outScope), (double) wrong / samples.size());
+            out.printf("  %.2f       %.3f              %.3f                   %.3f%n", t, right / Math.max(1, inScope),
+                    rejected / Math.max(1, outScope), wrong / totalWeight);
         }
     }
 
-    private List<Sample> samples(List<Path> files) {
+    private List<Sample> samples(List<QuestionFile> files) {
         List<Sample> samples = new ArrayList<>();
-        for (Path file : files) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (String line : lines) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode item;
-                try {
-                    item = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new Evaluator.EvalFileException(file + ": not JSON: " + line, e);
-                }
+        for (QuestionFile file : files) {
+            for (QuestionFile.Line line : file.lines()) {
+                JsonNode item = line.item();
                 if (!item.has("q")) {
                     continue; // sessions are scored by eval, not used for fitting
                 }
                 SearchResult result = retriever.search(item.get("q").asText());
-                if (result.hits().isEmpty() || result.contentWords().isEmpty()) {
+                if (result.hits().isEmpty() || result.contentWords().isEmpty() || AnswerPolicy.unreadable(result)) {
                     continue; // decided without the model
                 }
                 JsonNode expect = item.get("expect");
                 boolean inScope = expect.isArray();
                 boolean positive = inScope && passes(result.hits().get(0).entryId(), expect);
-                samples.add(new Sample(AnswerPolicy.features(result, 0), positive, inScope));
+                samples.add(new Sample(AnswerPolicy.features(result, 0), positive, inScope, file.weight()));
             }
         }
         return samples;
+    }
+
+    /**
+     * Writes, one JSON line per single-turn question, the features and rightness of its first candidates:
+     * the material for trying answer policies offline (see docs/retrieval.md).
+     */
+    public void dump(List<QuestionFile> files, PrintStream out) {
+        for (QuestionFile file : files) {
+            for (QuestionFile.Line line : file.lines()) {
+                JsonNode item = line.item();
+                if (!item.has("q")) {
+                    continue;
+                }
+                SearchResult result = retriever.search(item.get("q").asText());
+                com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+                o.put("file", file.label()).put("line", line.number()).put("weight", file.weight())
+                        .put("inScope", item.get("expect").isArray()).put("entry", item.path("entry").asText(null))
+                        .put("unreadable", result.hits().isEmpty() || result.contentWords().isEmpty() || AnswerPolicy.unreadable(result))
+                        .put("knownShare", result.knownShare());
+                com.fasterxml.jackson.databind.node.ArrayNode hits = o.putArray("hits");
+                for (int i = 0; i < Math.min(5, result.hits().size()); i++) {
+                    com.fasterxml.jackson.databind.node.ObjectNode h = hits.addObject();
+                    h.put("id", result.hits().get(i).entryId());
+                    h.put("right", item.get("expect").isArray() && passes(result.hits().get(i).entryId(), item.get("expect")));
+                    com.fasterxml.jackson.databind.node.ArrayNode x = h.putArray("x");
+                    for (double v : AnswerPolicy.features(result, i)) {
+                        x.add(v);
+                    }
+                }
+                out.println(o);
+            }
+        }
     }
 
     private boolean passes(String entryId, JsonNode expect) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param topics      topics from the topic list
  * @param verify      what staff must verify before publishing, or {@code null}
  * @param window      the yearly window of an enforcement reminder, or {@code null}
+ * @param related     ids of entries to offer next (an overview's steps), possibly empty
  * @param sourceFile  the knowledge-base file the entry came from, relative to the base directory
  */
 public record Entry(
@@ -37,6 +38,7 @@ public record Entry(
         List<String> topics,
         String verify,
         YearlyWindow window,
+        List<String> related,
         String sourceFile) {
 
     public Entry {
@@ -49,6 +51,7 @@ public record Entry(
         questions = List.copyOf(questions);
         legalBasis = List.copyOf(legalBasis);
         topics = List.copyOf(topics);
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     public Optional<Method> methodOpt() {

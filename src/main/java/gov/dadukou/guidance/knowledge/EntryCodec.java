@@ -62,6 +62,9 @@ public final class EntryCodec {
             w.put("to", e.window().to().text());
             m.put("window", w);
         }
+        if (!e.related().isEmpty()) {
+            m.put("related", e.related());
+        }
         return m;
     }
 

@@ -27,7 +27,8 @@ final class EntryParser {
     /** Mobile numbers and landlines with an area code: the only number an entry may give is 12345. */
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-\\d{7,8})(?!\\d)");
     private static final Set<String> FIELDS = Set.of("id", "kind", "title", "questions", "answer", "department",
-            "method", "legalBasis", "url", "reviewed", "topics", "verify", "window");
+            "method", "legalBasis", "url", "reviewed", "topics", "verify", "window",
+            "related");
 
     private final Set<String> departments;
     private final Set<String> topics;
@@ -88,8 +89,12 @@ final class EntryParser {
         } else {
             c.check(window == null, "window", "只有执法事项提示才有时间窗口");
         }
+        List<String> related = node.has("related") ? c.stringList(node, "related", 64) : List.of();
+        for (String other : related) {
+            c.check(ID.matcher(other).matches() && !other.equals(id), "related", "相关条目编号无效：" + other);
+        }
         return new Entry(id, kind, title, questions, answer.strip(), department, method, legalBasis, url, reviewed,
-                entryTopics, verify, window, file);
+                entryTopics, verify, window, related, file);
     }
 
     private static List<LegalBasis> legalBasis(Checker c, JsonNode node) {

@@ -69,6 +69,13 @@ public final class KnowledgeBaseLoader {
         if (entries.isEmpty()) {
             throw new KnowledgeBaseException(dir.resolve("entries").toString(), null, null, "没有任何条目");
         }
+        for (Entry entry : entries) {
+            for (String other : entry.related()) {
+                if (!idToFile.containsKey(other)) {
+                    throw new KnowledgeBaseException(entry.sourceFile(), entry.id(), "related", "相关条目不存在：" + other);
+                }
+            }
+        }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         return new KnowledgeBase(entries, departments, topics, version);
     }

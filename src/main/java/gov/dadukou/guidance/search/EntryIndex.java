@@ -156,6 +156,11 @@ public final class EntryIndex implements AutoCloseable {
         return Math.log((n + 1.0) / (documentFrequency.getOrDefault(token, 0) + 0.5));
     }
 
+    /** Whether any live entry contains the token. */
+    boolean knownToken(String token) {
+        return documentFrequency.containsKey(token);
+    }
+
     Vocabulary vocabulary(String entryId) {
         return vocabularies.get(entryId);
     }

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,26 +33,27 @@ import java.util.Set;
 public final class Retriever {
     /** Tuning knobs; see docs/retrieval.md for how they were chosen. */
     public record Weights(float words, float bigrams, float answer, float context, float casePrior, float dense,
-                          float denseFloor, int candidates) {
+                          float denseFloor, int candidates, float narrative) {
         public static Weights defaults() {
-            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10);
+            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10, 1.0f);
         }
 
-        /** For ablation runs only: {@code -Dretriever.weights=words,bigrams,answer,context,casePrior,dense,denseFloor}. */
+        /** For ablation runs only: {@code -Dretriever.weights=words,bigrams,answer,context,casePrior,dense,denseFloor[,narrative]}. */
         public static Weights fromSystemProperty() {
             String spec = System.getProperty("retriever.weights");
             if (spec == null) {
                 return defaults();
             }
             String[] p = spec.split(",");
-            if (p.length != 7) {
-                throw new IllegalArgumentException("retriever.weights needs 7 numbers: " + spec);
+            if (p.length != 7 && p.length != 8) {
+                throw new IllegalArgumentException("retriever.weights needs 7 or 8 numbers: " + spec);
             }
-            float[] f = new float[7];
-            for (int i = 0; i < 7; i++) {
+            float[] f = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
                 f[i] = Float.parseFloat(p[i].strip());
             }
-            return new Weights(f[0], f[1], f[2], f[3], f[4], f[5], f[6], defaults().candidates());
+            return new Weights(f[0], f[1], f[2], f[3], f[4], f[5], f[6], defaults().candidates(),
+                    p.length == 8 ? f[7] : defaults().narrative());
         }
     }
 
@@ -79,21 +80,35 @@ public final class Retriever {
      */
     public SearchResult search(String question, String context) {
         String text = index.rewriter().rewrite(TextNormalizer.normalize(question));
-        List<String> words = index.contentWords(text);
-        List<String> bigrams = index.contentBigrams(text);
-        List<String> ownWords = words;
+        QuestionReader.Reading reading = QuestionReader.read(text);
+        // Each token of the question weighs 1 where it asks and less where it only tells the story.
+        Map<String, Double> own = new LinkedHashMap<>();
+        Map<String, Double> ownBigrams = new LinkedHashMap<>();
+        List<String> askWords = index.contentWords(reading.ask());
+        List<String> askBigrams = index.contentBigrams(reading.ask());
+        float story = reading.hasNarrative() ? weights.narrative() : 1f;
+        index.contentWords(reading.text()).forEach(w -> own.put(w, (double) story));
+        index.contentBigrams(reading.text()).forEach(b -> ownBigrams.put(b, (double) story));
+        askWords.forEach(w -> own.put(w, 1.0));
+        askBigrams.forEach(b -> ownBigrams.put(b, 1.0));
+        Map<String, Double> ownWords = own;
+        Map<String, Double> words = own;
+        Map<String, Double> bigrams = ownBigrams;
         String contextText = context == null ? null : index.rewriter().rewrite(TextNormalizer.normalize(context));
 
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         BooleanQuery.Builder a = new BooleanQuery.Builder();
-        addTerms(q, a, words, bigrams, 1f);
+        addTerms(q, a, own, ownBigrams, 1f);
         if (contextText != null) {
-            List<String> contextWords = index.contentWords(contextText);
-            List<String> contextBigrams = index.contentBigrams(contextText);
+            String contextClean = QuestionReader.read(contextText).text();
+            Map<String, Double> contextWords = new LinkedHashMap<>();
+            Map<String, Double> contextBigrams = new LinkedHashMap<>();
+            index.contentWords(contextClean).forEach(w -> contextWords.put(w, 1.0));
+            index.contentBigrams(contextClean).forEach(b -> contextBigrams.put(b, 1.0));
             addTerms(q, a, contextWords, contextBigrams, weights.context());
             // A follow-up ("那不挂会怎么样") is judged together with the turn it follows.
-            words = concat(words, contextWords);
-            bigrams = concat(bigrams, contextBigrams);
+            words = merged(words, contextWords);
+            bigrams = merged(bigrams, contextBigrams);
         }
         Map<String, double[]> scores = new HashMap<>();
         Map<String, Integer> bestPhrasing = new HashMap<>();
@@ -132,7 +147,9 @@ public final class Retriever {
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         // Coverage and similarity only for the candidates that can be shown: they are the costly part.
-        Set<String> questionBigrams = new HashSet<>(bigrams);
+        Set<String> questionBigrams = bigrams.keySet();
+        Map<String, Double> ask = new LinkedHashMap<>();
+        askWords.forEach(w -> ask.put(w, 1.0));
         List<SearchHit> hits = new ArrayList<>();
         for (Scored c : ranked.subList(0, Math.min(weights.candidates(), ranked.size()))) {
             Integer p = bestPhrasing.get(c.id());
@@ -143,20 +160,35 @@ public final class Retriever {
             hits.add(new SearchHit(c.id(), c.score(), c.qs(), c.as(), phrasing,
                     wordCoverage, coverage(bigrams, c.vocabulary().bigrams()),
                     dice(questionBigrams, phrasingBigrams), c.sim(),
-                    ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words())));
+                    ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
+                    coverage(ask, c.vocabulary().words())));
         }
-        return new SearchResult(text, words, hits);
+        return new SearchResult(text, List.copyOf(ownWords.keySet()), hits, reading, knownShare(bigrams.keySet()));
     }
 
-    private void addTerms(BooleanQuery.Builder q, BooleanQuery.Builder a, List<String> words, List<String> bigrams, float boost) {
-        for (String w : new LinkedHashSet<>(words)) {
-            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.WORDS, w)), boost * weights.words()), BooleanClause.Occur.SHOULD);
-            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.WORDS, w)), boost * weights.words()), BooleanClause.Occur.SHOULD);
+    private void addTerms(BooleanQuery.Builder q, BooleanQuery.Builder a, Map<String, Double> words,
+                          Map<String, Double> bigrams, float boost) {
+        words.forEach((w, weight) -> {
+            float b = (float) (boost * weight * weights.words());
+            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.WORDS, w)), b), BooleanClause.Occur.SHOULD);
+            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.WORDS, w)), b), BooleanClause.Occur.SHOULD);
+        });
+        bigrams.forEach((g, weight) -> {
+            float b = (float) (boost * weight * weights.bigrams());
+            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.BIGRAMS, g)), b), BooleanClause.Occur.SHOULD);
+            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.BIGRAMS, g)), b), BooleanClause.Occur.SHOULD);
+        });
+    }
+
+    /**
+     * The share of the question's bigrams that occur anywhere in the base: natural questions about the
+     * base's subjects share most of their bigrams with it, a diary some, random characters almost none.
+     */
+    private double knownShare(Set<String> bigrams) {
+        if (bigrams.isEmpty()) {
+            return 0;
         }
-        for (String b : new LinkedHashSet<>(bigrams)) {
-            q.add(boosted(new TermQuery(new Term(EntryIndex.QUESTION + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
-            a.add(boosted(new TermQuery(new Term(EntryIndex.ANSWER + Analyzers.BIGRAMS, b)), boost * weights.bigrams()), BooleanClause.Occur.SHOULD);
-        }
+        return (double) bigrams.stream().filter(index::knownToken).count() / bigrams.size();
     }
 
     /** Null when dense retrieval is off. A follow-up is embedded together with the turn it follows. */
@@ -208,20 +240,20 @@ public final class Retriever {
         }
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
+    private static Map<String, Double> merged(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> all = new LinkedHashMap<>(a);
+        b.forEach((k, v) -> all.merge(k, v, Math::max));
         return all;
     }
 
-    /** The IDF-weighted share of the tokens that the entry contains. */
-    private double coverage(List<String> tokens, Set<String> vocabulary) {
+    /** The IDF- and clause-weighted share of the tokens that the entry contains. */
+    private double coverage(Map<String, Double> tokens, Set<String> vocabulary) {
         double total = 0;
         double covered = 0;
-        for (String token : tokens) {
-            double w = index.idf(token);
+        for (Map.Entry<String, Double> token : tokens.entrySet()) {
+            double w = index.idf(token.getKey()) * token.getValue();
             total += w;
-            if (vocabulary.contains(token)) {
+            if (vocabulary.contains(token.getKey())) {
                 covered += w;
             }
         }

@@ -15,8 +15,10 @@ package gov.dadukou.guidance.search;
  *                           0 when dense retrieval is off
  * @param ownCoverage        like {@code wordCoverage}, but of the current question's words alone when the
  *                           search included the previous turn (equal to it otherwise)
+ * @param askCoverage        like {@code wordCoverage}, but of the words of the clauses that ask alone
+ *                           (see {@link QuestionReader})
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,
-                        double ownCoverage) {
+                        double ownCoverage, double askCoverage) {
 }

@@ -8,8 +8,11 @@ import java.util.List;
  * @param query         the normalized, rewritten question text that was searched
  * @param contentWords  the question's words without stop words
  * @param hits          candidate entries, best first; may be empty
+ * @param reading       how the question was read: its ask, its language
+ * @param knownShare    the share of the question's bigrams found anywhere in the base, 0..1
  */
-public record SearchResult(String query, List<String> contentWords, List<SearchHit> hits) {
+public record SearchResult(String query, List<String> contentWords, List<SearchHit> hits,
+                           QuestionReader.Reading reading, double knownShare) {
     public SearchResult {
         contentWords = List.copyOf(contentWords);
         hits = List.copyOf(hits);

@@ -60,7 +60,7 @@ class ExportImportRoundTripTest {
             Entry first = shipped.entries().get(0);
             Entry changed = new Entry(first.id(), first.kind(), first.title(), first.questions(), first.answer() + "（更新）",
                     first.department(), first.method(), first.legalBasis(), first.url(), first.reviewed(), first.topics(),
-                    first.verify(), first.window(), first.sourceFile());
+                    first.verify(), first.window(), first.related(), first.sourceFile());
             KnowledgeBase next = new KnowledgeBase(java.util.List.of(changed), shipped.departments(), shipped.topics(), "next");
             assertEquals(Map.of("added", 0, "proposed", 1), workflow.importShipped(next));
             assertEquals("submitted", workflow.history(first.id()).get(1).status());

@@ -35,7 +35,7 @@ class AnswerQualityFloorTest {
 
     @Test
     void ownQuestionSetStaysAboveTheMeasuredFloor() {
-        EvalReport r = new Evaluator(assistant.chat()).run(List.of(Path.of("eval/questions.jsonl")));
+        EvalReport r = new Evaluator(assistant.chat(), assistant::firstPhrasing).run(List.of(Path.of("eval/questions.jsonl")));
         assertTrue(r.inScope() >= 400 && r.outOfScope() >= 80, r.summary());
         assertTrue(r.inScopeAccuracy() >= 0.82, r.summary());
         assertTrue(r.outOfScopeRejection() >= 0.95, r.summary());
@@ -44,7 +44,7 @@ class AnswerQualityFloorTest {
 
     @Test
     void everyTopicTheKnowledgeBaseMustCoverIsAnsweredWithItsKeyFact() {
-        EvalReport r = new Evaluator(assistant.chat()).run(List.of(Path.of("eval/topics.jsonl")));
+        EvalReport r = new Evaluator(assistant.chat(), assistant::firstPhrasing).run(List.of(Path.of("eval/topics.jsonl")));
         assertTrue(r.inScopeAccuracy() >= 0.92, r.summary());
         assertTrue(r.confidentWrong() <= 3, r.summary());
     }

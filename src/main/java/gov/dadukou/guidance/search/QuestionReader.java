@@ -1,0 +1,101 @@
+package gov.dadukou.guidance.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question the way a clerk would before looking anything up: real questions wrap one ask
+ * ("能退吗", "该怎么办", "罚多少") in a story, so the clauses that ask are told apart from the narrative
+ * around them; dates, amounts and masked names ("xx") are set aside because no entry can be about them;
+ * and text that is not Chinese at all is recognised before it can look like a match. Stateless and
+ * thread-safe.
+ */
+public final class QuestionReader {
+    /** Words that make a clause an ask. A clause with none of them is narrative. */
+    private static final Pattern ASK = Pattern.compile(
+            "吗|嘛|么[?？]?$|呢|[?？]|怎么|怎样|咋|如何|能否|能不能|可不可以|可以不|行不行|是否|有没有|会不会|算不算|是不是|"
+                    + "要不要|需不需要|用不用|该不该|合法|违法|合理|合规|侵权|犯法|多少|几天|多久|多长|哪些|哪里|哪个|什么|谁|"
+                    + "应该|应当|维权|赔偿|处罚|罚款|办理");
+    /** Clause boundaries: sentence and clause punctuation, spaces and line breaks. */
+    private static final Pattern CLAUSE = Pattern.compile("[。！!？?；;，,、…\\s]+");
+    /** A bare ask ("怎么办", "合法吗") needs the clause before it to say what it is about. */
+    private static final int SHORT_ASK = 6;
+    /** Dates, times, amounts and masked names: specific to the story, never what an entry is about. */
+    private static final Pattern SPECIFICS = Pattern.compile(
+            "[0-9]+(\\.[0-9]+)?\\s*(年|月|日|号|点|时|分|元|块|万|千|百|岁|个月|天|周|小时|次|平方|平米|米|公里|斤|g|kg)?"
+                    + "|[x×*＊]{2,}");
+
+    private QuestionReader() {
+    }
+
+    /**
+     * What was read from a question.
+     *
+     * @param text      the question with dates, amounts and masked names blanked out
+     * @param ask       the clauses that ask (with the clause before a bare ask), or the whole text when no
+     *                  clause does or when they all do
+     * @param hanShare  Chinese characters among the question's letters, 0..1 (1 when it has no letters)
+     * @param latin     whether the letters are mostly Latin (an English question, say)
+     */
+    public record Reading(String text, String ask, double hanShare, boolean latin) {
+        /** Whether the ask is only part of the question, so the rest is narrative around it. */
+        public boolean hasNarrative() {
+            return !ask.equals(text);
+        }
+
+        /** Not written in Chinese: no entry can be a confident answer. */
+        public boolean foreign() {
+            return hanShare < 0.5;
+        }
+    }
+
+    /** @param normalized the question after {@link TextNormalizer#normalize} */
+    public static Reading read(String normalized) {
+        String text = SPECIFICS.matcher(normalized).replaceAll(" ");
+        int han = 0;
+        int latin = 0;
+        int letters = 0;
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                continue;
+            }
+            letters++;
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (script == Character.UnicodeScript.LATIN) {
+                latin++;
+            }
+        }
+        // Latin letters count by word, not by letter: "KTV", "4s店" and "app" are common in Chinese questions.
+        double latinWeight = latin == 0 ? 0 : Math.max(1, latin / 4.0);
+        double share = letters == 0 ? 1 : han / (han + latinWeight + (letters - han - latin));
+        boolean mostlyLatin = latin > 0 && latinWeight > han;
+        return new Reading(text, ask(text), share, mostlyLatin);
+    }
+
+    private static String ask(String text) {
+        String[] clauses = CLAUSE.split(text.strip());
+        if (clauses.length <= 1) {
+            return text;
+        }
+        List<String> asks = new ArrayList<>();
+        for (int i = 0; i < clauses.length; i++) {
+            String clause = clauses[i];
+            if (clause.isBlank() || !ASK.matcher(clause).find()) {
+                continue;
+            }
+            if (clause.length() <= SHORT_ASK && i > 0 && !asks.contains(clauses[i - 1])) {
+                asks.add(clauses[i - 1]);
+            }
+            asks.add(clause);
+        }
+        if (asks.isEmpty() || asks.size() == clauses.length) {
+            return text;
+        }
+        return String.join("，", asks);
+    }
+}
