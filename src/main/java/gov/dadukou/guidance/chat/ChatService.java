@@ -136,12 +136,15 @@ public final class ChatService {
                 }
                 sessions.remember(sid, remembered, entry.id());
                 String contact = entries.department(entry.department()).map(Department::contact).orElse(null);
-                List<String> next = entry.related().isEmpty() ? suggestions(result, 1, Set.of(entry.id())) : related(entry);
+                List<String> next = entry.related().isEmpty() ? suggestions(result, 1, Set.of(entry.id()), policy.clarifyThreshold())
+                        : related(entry);
                 return new ChatReply(AnswerComposer.answer(entry, contact), true, decision.outcome().json(),
                         List.of(Source.of(entry)), next, sid, decision.confidence());
             }
             case CLARIFY -> {
-                List<String> candidates = suggestions(result, 0, Set.of());
+                // The best candidate passed the clarify threshold; its neighbours are offered beside it more
+                // readily, since a story often touches two or three entries and the business picks.
+                List<String> candidates = suggestions(result, 0, Set.of(), policy.clarifyThreshold() / 2);
                 if (!candidates.isEmpty()) {
                     boolean story = result.reading() != null && result.reading().hasNarrative();
                     return new ChatReply(AnswerComposer.clarify(candidates, story), false, decision.outcome().json(),
@@ -172,12 +175,12 @@ public final class ChatService {
     }
 
     /** Up to three close entries, each offered as its first phrasing (which asks for exactly that entry). */
-    private List<String> suggestions(SearchResult result, int from, Set<String> exclude) {
+    private List<String> suggestions(SearchResult result, int from, Set<String> exclude, double floor) {
         Set<String> out = new LinkedHashSet<>();
         List<SearchHit> hits = result.hits();
         for (int i = from; i < hits.size() && out.size() < 3; i++) {
             SearchHit hit = hits.get(i);
-            if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < policy.clarifyThreshold()) {
+            if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < floor) {
                 continue;
             }
             entries.get(hit.entryId()).map(ChatService::offer).ifPresent(out::add);

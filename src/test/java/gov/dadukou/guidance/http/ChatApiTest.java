@@ -54,6 +54,23 @@ class ChatApiTest {
     }
 
     @Test
+    void anOverviewOffersEachOfItsStepsAsTheNextQuestions() {
+        JsonNode r = server.chat("开一家餐馆要办哪些手续", null);
+        assertTrue(r.get("matched").asBoolean(), r.toString());
+        assertEquals("scjg-kaiban-canyindian-shouxu", r.get("sources").get(0).get("id").asText());
+        assertTrue(r.get("suggestions").size() >= 5, r.get("suggestions").toString());
+        JsonNode step = server.chat(r.get("suggestions").get(0).asText(), null);
+        assertEquals("scjg-yyzz-xingmu", step.get("sources").get(0).get("id").asText(), "the first step asks for its entry");
+    }
+
+    @Test
+    void aQuestionInEnglishIsAskedInChinese() {
+        JsonNode r = server.chat("How do I get a business licence in this district?", null);
+        assertFalse(r.get("matched").asBoolean(), r.toString());
+        assertTrue(r.get("answer").asText().contains("请用中文提问"), r.toString());
+    }
+
+    @Test
     void sessionIdIsEchoed() {
         JsonNode r = server.chat("企业年报什么时候报", "abc-123");
         assertEquals("abc-123", r.get("sessionId").asText());
