@@ -210,12 +210,21 @@ final class Commands {
 
     private static int eval(List<String> files, PrintStream out) {
         if (files.isEmpty()) {
-            out.println("usage: eval [--fit] FILE.jsonl[#fit|#report][*WEIGHT] ...");
+            out.println("usage: eval [--fit|--dump] [--relabel RELABELS.jsonl] FILE.jsonl[#fit|#report][*WEIGHT] ...");
             return 64;
         }
         boolean fit = files.contains("--fit");
         boolean dump = files.contains("--dump");
-        List<QuestionFile> paths = files.stream().filter(f -> !f.startsWith("--")).map(QuestionFile::parse).toList();
+        int relabel = files.indexOf("--relabel");
+        Path relabels = relabel >= 0 && relabel + 1 < files.size() ? Path.of(files.get(relabel + 1)) : null;
+        List<QuestionFile> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).startsWith("--") || (relabels != null && i == relabel + 1)) {
+                continue;
+            }
+            QuestionFile file = QuestionFile.parse(files.get(i));
+            paths.add(relabels == null ? file : file.relabelledBy(relabels));
+        }
         for (QuestionFile p : paths) {
             if (!Files.isRegularFile(p.path())) {
                 System.err.println("no such file: " + p.path());

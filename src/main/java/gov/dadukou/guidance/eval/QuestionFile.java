@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +27,7 @@ import java.util.regex.Pattern;
  * @param half   {@code null} for every line, else {@code "fit"} or {@code "report"}
  * @param weight how much each question counts when fitting
  */
-public record QuestionFile(Path path, String half, double weight) {
+public record QuestionFile(Path path, String half, double weight, Map<Integer, JsonNode> relabels) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SPEC = Pattern.compile("(.+?)(?:#(fit|report))?(?:\\*([0-9]+(?:\\.[0-9]+)?))?");
 
@@ -36,11 +40,31 @@ public record QuestionFile(Path path, String half, double weight) {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a question file: " + spec);
         }
-        return new QuestionFile(Path.of(m.group(1)), m.group(2), m.group(3) == null ? 1 : Double.parseDouble(m.group(3)));
+        return new QuestionFile(Path.of(m.group(1)), m.group(2), m.group(3) == null ? 1 : Double.parseDouble(m.group(3)),
+                Map.of());
     }
 
     public static QuestionFile of(Path path) {
-        return new QuestionFile(path, null, 1);
+        return new QuestionFile(path, null, 1, Map.of());
+    }
+
+    public QuestionFile {
+        relabels = Map.copyOf(relabels);
+    }
+
+    /**
+     * The same file with the lines a relabel file names given a new {@code entry} and {@code expect}: a
+     * question once labelled {@code none} that an entry added later truly answers. A relabel file has
+     * lines {@code {"file": NAME, "line": N, "entry": ID, "expect": [...]}}; those for other files are ignored.
+     */
+    public QuestionFile relabelledBy(Path relabelFile) {
+        Map<Integer, JsonNode> map = new HashMap<>(relabels);
+        for (Line line : QuestionFile.of(relabelFile).lines()) {
+            if (line.item().path("file").asText().equals(path.getFileName().toString())) {
+                map.put(line.item().path("line").asInt(), line.item());
+            }
+        }
+        return new QuestionFile(path, half, weight, map);
     }
 
     /** What the report calls this file: its name and half. */
@@ -64,7 +88,13 @@ public record QuestionFile(Path path, String half, double weight) {
                 continue;
             }
             try {
-                lines.add(new Line(number, JSON.readTree(line)));
+                JsonNode item = JSON.readTree(line);
+                JsonNode relabel = relabels.get(number);
+                if (relabel != null && item.isObject()) {
+                    ((ObjectNode) item).set("entry", relabel.get("entry"));
+                    ((ObjectNode) item).set("expect", relabel.get("expect"));
+                }
+                lines.add(new Line(number, item));
             } catch (IOException e) {
                 throw new Evaluator.EvalFileException(path + ":" + number + " is not JSON", e);
             }
