@@ -63,7 +63,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
 
     /** For lexical retrieval only ({@code DENSE=off}): fitted the same way with dense retrieval off. */
     public static AnswerPolicy lexicalDefaults() {
-        return new AnswerPolicy(LEXICAL, 0.65, 0.30);
+        return new AnswerPolicy(LEXICAL, 0.95, 0.50);
     }
 
     /** Fitted with {@code eval --fit}; docs/retrieval.md has the run and the threshold table. */

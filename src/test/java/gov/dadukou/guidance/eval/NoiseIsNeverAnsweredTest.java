@@ -120,7 +120,7 @@ class NoiseIsNeverAnsweredTest {
             out.add(random(random, n, i -> (char) (0x4E00 + random.nextInt(0x9FA5 - 0x4E00))));
             out.add(random(random, n, i -> random.nextInt(7) == 0 ? ' ' : (char) (0xAC00 + random.nextInt(0xD7A3 - 0xAC00))));
         }
-        for (int k = 0; k < 16; k++) {
+        for (int k = 0; k < 20; k++) {
             int target = lengths[k % lengths.length];
             out.add(joined(random, DIARY, target));
             out.add(joined(random, POEMS, target));
