@@ -84,7 +84,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         int words = Math.max(1, result.contentWords().size());
         return new double[] {hit.wordCoverage(), hit.bigramCoverage(), hit.askCoverage(), hit.phrasingSimilarity(),
                 Math.log1p(hit.questionScore() / Math.sqrt(words)), lead, hit.denseSimilarity(), result.knownShare(),
-                result.reading() != null && result.reading().hasNarrative() ? 1 : 0, Math.min(1, words / 30.0),
+                result.reading().hasNarrative() ? 1 : 0, Math.min(1, words / 30.0),
                 denseLead(result, i), hit.unaskedCase() ? 1 : 0};
     }
 
@@ -109,7 +109,7 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
     }
 
     public Decision decide(SearchResult result) {
-        if (result.hits().isEmpty() || result.contentWords().isEmpty() || unreadable(result)) {
+        if (decidedWithoutModel(result)) {
             return new Decision(Outcome.NONE, 0);
         }
         double c = confidence(result, 0);
@@ -117,8 +117,12 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         return new Decision(outcome, c);
     }
 
-    /** Not Chinese, or hardly a word of it is known to the base: no candidate can be a confident answer. */
-    public static boolean unreadable(SearchResult result) {
-        return (result.reading() != null && result.reading().foreign()) || result.knownShare() < KNOWN_SHARE_FLOOR;
+    /**
+     * Whether the question is refused before the model is asked: no candidate, no content word, not
+     * Chinese, or hardly a word of it known to the base. Such questions are not fitted on either.
+     */
+    public static boolean decidedWithoutModel(SearchResult result) {
+        return result.hits().isEmpty() || result.contentWords().isEmpty() || result.reading().foreign()
+                || result.knownShare() < KNOWN_SHARE_FLOOR;
     }
 }

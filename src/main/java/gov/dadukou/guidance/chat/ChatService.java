@@ -4,6 +4,7 @@ import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.knowledge.Department;
 import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.EntryStore;
+import gov.dadukou.guidance.knowledge.Kind;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.search.SearchHit;
 import gov.dadukou.guidance.search.SearchResult;
@@ -146,16 +147,15 @@ public final class ChatService {
                 // readily, since a story often touches two or three entries and the business picks.
                 List<String> candidates = suggestions(result, 0, Set.of(), policy.clarifyThreshold() / 2);
                 if (!candidates.isEmpty()) {
-                    boolean story = result.reading() != null && result.reading().hasNarrative();
-                    return new ChatReply(AnswerComposer.clarify(candidates, story), false, decision.outcome().json(),
+                    return new ChatReply(AnswerComposer.clarify(candidates, result.reading().hasNarrative()), false,
+                            decision.outcome().json(),
                             List.of(), candidates, sid, decision.confidence());
                 }
             }
             case NONE -> {
             }
         }
-        boolean latin = result.reading() != null && result.reading().latin();
-        return new ChatReply(latin ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
+        return new ChatReply(result.reading().latin() ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
                 AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, decision.confidence());
     }
 
@@ -170,7 +170,7 @@ public final class ChatService {
      */
     public static String offer(Entry entry) {
         String question = entry.questions().get(0);
-        return entry.kind() == gov.dadukou.guidance.knowledge.Kind.TYPICAL_CASE && !question.startsWith(CASE_LABEL)
+        return entry.kind() == Kind.TYPICAL_CASE && !question.startsWith(CASE_LABEL)
                 ? CASE_LABEL + question : question;
     }
 

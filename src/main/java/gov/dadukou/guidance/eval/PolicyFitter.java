@@ -2,6 +2,8 @@ package gov.dadukou.guidance.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.dadukou.guidance.chat.AnswerComposer;
 import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.knowledge.Entry;
@@ -9,12 +11,7 @@ import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.search.SearchResult;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,7 +23,6 @@ import java.util.regex.Pattern;
  * reports, so that thresholds are chosen from measurement. An offline tool; not thread-safe.
  */
 public final class PolicyFitter {
-    private static final List<String> NEVER_POSITIVE = AnswerPolicy.NEVER_POSITIVE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Retriever retriever;
     private final EntryStore entries;
@@ -73,7 +69,7 @@ public final class PolicyFitter {
             }
             for (int k = 0; k <= d; k++) {
                 w[k] -= rate * (grad[k] / totalWeight + (k == 0 ? 0 : l2 * w[k]));
-                if (k > 0 && NEVER_POSITIVE.contains(AnswerPolicy.FEATURE_NAMES.get(k - 1))) {
+                if (k > 0 && AnswerPolicy.NEVER_POSITIVE.contains(AnswerPolicy.FEATURE_NAMES.get(k - 1))) {
                     w[k] = Math.min(0, w[k]); // never more confident for a longer question or a story
                 }
             }
@@ -125,7 +121,7 @@ public final class PolicyFitter {
                     continue; // sessions are scored by eval, not used for fitting
                 }
                 SearchResult result = retriever.search(item.get("q").asText());
-                if (result.hits().isEmpty() || result.contentWords().isEmpty() || AnswerPolicy.unreadable(result)) {
+                if (AnswerPolicy.decidedWithoutModel(result)) {
                     continue; // decided without the model
                 }
                 JsonNode expect = item.get("expect");
@@ -149,17 +145,17 @@ public final class PolicyFitter {
                     continue;
                 }
                 SearchResult result = retriever.search(item.get("q").asText());
-                com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+                ObjectNode o = JSON.createObjectNode();
                 o.put("file", file.label()).put("line", line.number()).put("weight", file.weight())
                         .put("inScope", item.get("expect").isArray()).put("entry", item.path("entry").asText(null))
-                        .put("unreadable", result.hits().isEmpty() || result.contentWords().isEmpty() || AnswerPolicy.unreadable(result))
+                        .put("unreadable", AnswerPolicy.decidedWithoutModel(result))
                         .put("knownShare", result.knownShare());
-                com.fasterxml.jackson.databind.node.ArrayNode hits = o.putArray("hits");
+                ArrayNode hits = o.putArray("hits");
                 for (int i = 0; i < Math.min(5, result.hits().size()); i++) {
-                    com.fasterxml.jackson.databind.node.ObjectNode h = hits.addObject();
+                    ObjectNode h = hits.addObject();
                     h.put("id", result.hits().get(i).entryId());
                     h.put("right", item.get("expect").isArray() && passes(result.hits().get(i).entryId(), item.get("expect")));
-                    com.fasterxml.jackson.databind.node.ArrayNode x = h.putArray("x");
+                    ArrayNode x = h.putArray("x");
                     for (double v : AnswerPolicy.features(result, i)) {
                         x.add(v);
                     }

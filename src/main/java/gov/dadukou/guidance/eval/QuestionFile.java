@@ -2,14 +2,13 @@ package gov.dadukou.guidance.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
  * @param path   the JSON-lines file
  * @param half   {@code null} for every line, else {@code "fit"} or {@code "report"}
  * @param weight how much each question counts when fitting
+ * @param relabels new {@code entry} and {@code expect} by line number (see {@link #relabelledBy})
  */
 public record QuestionFile(Path path, String half, double weight, Map<Integer, JsonNode> relabels) {
     private static final ObjectMapper JSON = new ObjectMapper();

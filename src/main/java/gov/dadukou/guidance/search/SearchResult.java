@@ -15,6 +15,7 @@ public record SearchResult(String query, List<String> contentWords, List<SearchH
                            QuestionReader.Reading reading, double knownShare) {
     public SearchResult {
         contentWords = List.copyOf(contentWords);
+        java.util.Objects.requireNonNull(reading, "reading");
         hits = List.copyOf(hits);
     }
 }

@@ -1,16 +1,11 @@
 package gov.dadukou.guidance.eval;
 
-import gov.dadukou.guidance.AppConfig;
-import gov.dadukou.guidance.Assistant;
-import gov.dadukou.guidance.TestServer;
+import gov.dadukou.guidance.ShippedAssistant;
 import gov.dadukou.guidance.chat.ChatReply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.time.Clock;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confident answer, however long it is (a longer text must not look more certain).
  */
 class NoiseIsNeverAnsweredTest {
-    @TempDir
-    static Path dataDir;
-    static Assistant assistant;
+    @RegisterExtension
+    static final ShippedAssistant shipped = new ShippedAssistant();
 
     /** Common characters, so that random text is made of words the tokenizer and the base know. */
     private static final String COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
@@ -66,23 +60,13 @@ class NoiseIsNeverAnsweredTest {
             "I bought a pair of shoes last week and they broke after two days.",
             "What is the weather going to be like tomorrow afternoon?");
 
-    @BeforeAll
-    static void start() {
-        assistant = Assistant.start(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        assistant.close();
-    }
-
     @Test
     void noDiaryPoemRecipeChatEnglishOrRandomTextIsAnsweredConfidently() {
         List<String> noise = noise(new Random(20261202));
         assertTrue(noise.size() >= 100, "the regression set has " + noise.size() + " inputs");
         List<String> answered = new ArrayList<>();
         for (String text : noise) {
-            ChatReply reply = assistant.chat().ask(text, null);
+            ChatReply reply = shipped.get().chat().ask(text, null);
             if (reply.matched()) {
                 answered.add(String.format("%.2f %s", reply.confidence(), text.substring(0, Math.min(40, text.length()))));
             }
@@ -92,7 +76,7 @@ class NoiseIsNeverAnsweredTest {
 
     @Test
     void anEnglishQuestionIsAskedToBeWrittenInChinese() {
-        ChatReply reply = assistant.chat().ask("Do I need a licence to open a restaurant in this district?", null);
+        ChatReply reply = shipped.get().chat().ask("Do I need a licence to open a restaurant in this district?", null);
         assertFalse(reply.matched());
         assertTrue(reply.answer().contains("请用中文提问"), reply.answer());
     }
@@ -106,8 +90,8 @@ class NoiseIsNeverAnsweredTest {
             while (many.length() < 450) {
                 many.append(DIARY.get(random.nextInt(DIARY.size())));
             }
-            double short_ = assistant.chat().ask(one, null).confidence();
-            double long_ = assistant.chat().ask(many.substring(0, 450), null).confidence();
+            double short_ = shipped.get().chat().ask(one, null).confidence();
+            double long_ = shipped.get().chat().ask(many.substring(0, 450), null).confidence();
             assertTrue(long_ <= Math.max(short_, 0.25), "longer diary more confident: " + short_ + " → " + long_);
         }
     }

@@ -1,18 +1,13 @@
 package gov.dadukou.guidance.search;
 
-import gov.dadukou.guidance.AppConfig;
-import gov.dadukou.guidance.Assistant;
-import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import gov.dadukou.guidance.ShippedAssistant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,19 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * phrasings must rank that entry first. One question per entry, over 200 entries.
  */
 class GoldenRetrievalTest {
-    @TempDir
-    static Path dataDir;
-    static Assistant assistant;
-
-    @BeforeAll
-    static void start() {
-        assistant = Assistant.start(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        assistant.close();
-    }
+    @RegisterExtension
+    static final ShippedAssistant shipped = new ShippedAssistant();
 
     @Test
     void paraphrasedQuestionsFindTheirEntryFirst() throws IOException {
@@ -48,10 +32,10 @@ class GoldenRetrievalTest {
             String[] parts = line.split("\t");
             String question = parts[0];
             String expected = parts[1];
-            assertTrue(assistant.entries().get(expected).isPresent(), "golden file names a missing entry " + expected);
-            assertTrue(assistant.entries().get(expected).get().questions().stream().noneMatch(question::equals),
+            assertTrue(shipped.get().entries().get(expected).isPresent(), "golden file names a missing entry " + expected);
+            assertTrue(shipped.get().entries().get(expected).get().questions().stream().noneMatch(question::equals),
                     "golden question must not be one of the entry's phrasings: " + question);
-            SearchResult result = assistant.retriever().search(question);
+            SearchResult result = shipped.get().retriever().search(question);
             String top = result.hits().isEmpty() ? "(none)" : result.hits().get(0).entryId();
             if (!top.equals(expected)) {
                 failures.add(question + " -> " + top + " (expected " + expected + ")");
@@ -64,8 +48,8 @@ class GoldenRetrievalTest {
 
     @Test
     void traditionalCharactersFindTheSameEntryAsSimplified() {
-        String simplified = assistant.retriever().search("营业执照要挂出来吗").hits().get(0).entryId();
-        String traditional = assistant.retriever().search("營業執照要掛出來嗎").hits().get(0).entryId();
+        String simplified = shipped.get().retriever().search("营业执照要挂出来吗").hits().get(0).entryId();
+        String traditional = shipped.get().retriever().search("營業執照要掛出來嗎").hits().get(0).entryId();
         assertTrue(simplified.equals(traditional), simplified + " vs " + traditional);
     }
 }
