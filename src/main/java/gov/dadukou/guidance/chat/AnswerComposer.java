@@ -60,6 +60,15 @@ public final class AnswerComposer {
                 + "劳动用工和社会保险问题也可拨打12333，消费投诉可拨打12315。";
     }
 
+    /** "Not sure", then the nearest entries as reading that may or may not fit the person's case. */
+    static String noneWithNearby(List<String> nearby) {
+        StringBuilder sb = new StringBuilder(none()).append("\n知识库中与您的问题相近的内容如下，不一定符合您的情况，可点选查看：");
+        for (int i = 0; i < nearby.size(); i++) {
+            sb.append("\n").append(i + 1).append(". ").append(nearby.get(i));
+        }
+        return sb.toString();
+    }
+
     /** For a question not written in Chinese: the assistant only reads Chinese. */
     static String notChinese() {
         return "请用中文提问（Please ask in Chinese）。如需人工服务，请拨打" + HOTLINE + "。";

@@ -153,6 +153,16 @@ public final class ChatService {
                 }
             }
             case NONE -> {
+                // Not sure enough even to ask "did you mean": the honest "not sure" stands, and the nearest
+                // entries are listed under it as related reading, so a story whose words are far from the
+                // entry's still reaches it in a click. Refused-before-the-model questions have confidence 0.
+                if (decision.confidence() >= AnswerPolicy.NEARBY_FLOOR) {
+                    List<String> nearby = suggestions(result, 0, Set.of(), AnswerPolicy.NEARBY_FLOOR / 2);
+                    if (!nearby.isEmpty()) {
+                        return new ChatReply(AnswerComposer.noneWithNearby(nearby), false,
+                                AnswerPolicy.Outcome.NONE.json(), List.of(), nearby, sid, decision.confidence());
+                    }
+                }
             }
         }
         return new ChatReply(result.reading().latin() ? AnswerComposer.notChinese() : AnswerComposer.none(), false,

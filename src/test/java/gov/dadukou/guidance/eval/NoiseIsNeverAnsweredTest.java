@@ -74,6 +74,25 @@ class NoiseIsNeverAnsweredTest {
         assertEquals(List.of(), answered, "noise answered with matched=true");
     }
 
+    /**
+     * Noise is not asked "did you mean" either. The "not sure" reply may list nearby entries under it for
+     * a chat line that shares words with the base ("今年冬天会下雪吗" and heating in winter); that stays rare.
+     */
+    @Test
+    void noiseIsNeverAskedDidYouMeanAndRarelyShownNearbyEntries() {
+        List<String> offered = new ArrayList<>();
+        List<String> noise = noise(new Random(20261202));
+        for (String text : noise) {
+            ChatReply reply = shipped.get().chat().ask(text, null);
+            assertEquals("none", reply.outcome(), text);
+            if (!reply.suggestions().isEmpty()) {
+                offered.add(String.format("%.2f %s → %s", reply.confidence(), text.substring(0, Math.min(30, text.length())),
+                        reply.suggestions().get(0)));
+            }
+        }
+        assertTrue(offered.size() <= noise.size() / 50, "noise shown nearby entries: " + offered);
+    }
+
     @Test
     void anEnglishQuestionIsAskedToBeWrittenInChinese() {
         ChatReply reply = shipped.get().chat().ask("Do I need a licence to open a restaurant in this district?", null);
