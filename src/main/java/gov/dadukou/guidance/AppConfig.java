@@ -25,10 +25,11 @@ import java.util.function.Function;
  *                          means same origin only
  * @param adminPassword     {@code ADMIN_PASSWORD}: creates the first staff admin ({@code admin}) on a first
  *                          start with no admin; null otherwise. Never logged.
+ * @param limits            what one client may send, and whose word on the client's address is believed
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
-                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword) {
+                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits) {
 
     /** Never prints the admin password. */
     @Override
@@ -51,6 +52,34 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
 
         public boolean enabled() {
             return webhookUrl != null;
+        }
+    }
+
+    /**
+     * What one client may send. Each limit is per client address; {@code 0} turns it off (tests and
+     * benchmarks that send many requests from one address).
+     *
+     * @param chatPerMinute          {@code RATE_LIMIT_CHAT_PER_MINUTE} (default 60): questions per address and minute
+     * @param writesPerHour          {@code RATE_LIMIT_WRITES_PER_HOUR} (default 20): consents, withdrawals, erasures,
+     *                               feedback and every other public write, together, per address and hour
+     * @param trustedProxies         {@code TRUSTED_PROXIES}: comma-separated CIDRs of reverse proxies whose
+     *                               {@code X-Forwarded-For} is believed; empty (default) means the TCP peer is the client
+     * @param connectionsPerAddress  {@code MAX_CONNECTIONS_PER_ADDRESS} (default 64): open connections one address may
+     *                               hold; trusted proxies are exempt
+     */
+    public record Limits(int chatPerMinute, int writesPerHour, java.util.List<Cidr> trustedProxies, int connectionsPerAddress) {
+        public Limits {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+        }
+
+        /** No limits and no proxies: for tests and tools. */
+        public static Limits off() {
+            return new Limits(0, 0, java.util.List.of(), 0);
+        }
+
+        /** The production defaults with no trusted proxy. */
+        public static Limits defaults() {
+            return new Limits(60, 20, java.util.List.of(), 64);
         }
     }
 
@@ -88,7 +117,11 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
                         intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
                         Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))),
-                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")));
+                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")),
+                new Limits(intVar("RATE_LIMIT_CHAT_PER_MINUTE", get.apply("RATE_LIMIT_CHAT_PER_MINUTE"), 60, 0, 100_000),
+                        intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
+                        proxies(get.apply("TRUSTED_PROXIES")),
+                        intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)));
         config.validatePaths();
         return config;
     }
@@ -96,7 +129,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null);
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off());
     }
 
     private static String adminPassword(String value) {
@@ -109,13 +142,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password);
+                consentRetention, delivery, allowedOrigins, password, limits);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -140,7 +173,32 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits);
+    }
+
+    /** The same configuration with other limits (tests). */
+    public AppConfig withLimits(Limits l) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, l);
+    }
+
+    private static java.util.List<Cidr> proxies(String value) {
+        if (value == null) {
+            return java.util.List.of();
+        }
+        java.util.List<Cidr> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Cidr.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("TRUSTED_PROXIES 中的地址应形如 10.0.0.0/8 或 192.168.1.10 / "
+                        + "each entry must be an IP address or CIDR: " + part.strip());
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     private static java.net.URI webhook(String value) {
@@ -161,13 +219,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword);
+                consentRetention, d, allowedOrigins, adminPassword, limits);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits);
     }
 
     private static String bounded(String name, String value) {
@@ -217,6 +275,8 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off")
                 + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
-                + " allowedOrigins=" + allowedOrigins;
+                + " allowedOrigins=" + allowedOrigins
+                + " limits=chat " + limits.chatPerMinute() + "/min, writes " + limits.writesPerHour() + "/h, connections "
+                + limits.connectionsPerAddress() + "/address, trustedProxies=" + limits.trustedProxies();
     }
 }

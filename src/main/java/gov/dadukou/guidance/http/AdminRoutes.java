@@ -46,8 +46,11 @@ final class AdminRoutes {
     private final Assistant assistant;
     private final StaffService staff;
 
-    AdminRoutes(Assistant assistant) {
+    private final ClientAddresses addresses;
+
+    AdminRoutes(Assistant assistant, ClientAddresses addresses) {
         this.assistant = assistant;
+        this.addresses = addresses;
         this.staff = assistant.staff();
     }
 
@@ -111,7 +114,7 @@ final class AdminRoutes {
         JsonNode body = Json.object(ctx);
         String password = Json.optionalString(body, "password");
         StaffService.Login login = staff.login(Json.optionalString(body, "username"),
-                password == null ? new char[0] : password.toCharArray(), ctx.ip());
+                password == null ? new char[0] : password.toCharArray(), addresses.of(ctx));
         Cookie cookie = new Cookie(COOKIE, login.token());
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.STRICT);

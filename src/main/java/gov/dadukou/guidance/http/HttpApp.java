@@ -4,6 +4,7 @@ import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.ClientException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -45,7 +46,7 @@ public final class HttpApp {
 
     /** The staff routes with their roles, for the test that checks every one of them refuses strangers. */
     public static List<String[]> adminRouteTable(Assistant assistant) {
-        return new AdminRoutes(assistant).table().stream()
+        return new AdminRoutes(assistant, new ClientAddresses(List.of())).table().stream()
                 .map(r -> new String[] {r.method(), r.path(), r.roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElse("")})
                 .toList();
     }
@@ -56,7 +57,9 @@ public final class HttpApp {
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         PublicHandlers pub = new PublicHandlers(assistant);
         WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
-        AdminRoutes admin = new AdminRoutes(assistant);
+        ClientAddresses addresses = new ClientAddresses(assistant.config().limits().trustedProxies());
+        RateLimits limits = new RateLimits(assistant.config().limits());
+        AdminRoutes admin = new AdminRoutes(assistant, addresses);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -72,6 +75,11 @@ public final class HttpApp {
             // ---- routes ---------------------------------------------------------------------------
             config.routes.before(security::headers);                      // CSP everywhere, CORS on /api/*
             config.routes.options("/api/*", security::preflight);
+            config.routes.before("/api/*", ctx -> {                      // per-address limits on public posts
+                if (ctx.method() == HandlerType.POST) {
+                    limits.check(ctx.path().equals("/api/chat") ? RateLimits.Kind.CHAT : RateLimits.Kind.WRITE, addresses.of(ctx));
+                }
+            });
 
             // pages (the widget, demo page and their assets are static files under /web)
             config.routes.get("/health", chat::health);
@@ -97,7 +105,12 @@ public final class HttpApp {
             admin.register(config.routes);
 
             // ---- errors ---------------------------------------------------------------------------
-            config.routes.exception(ClientException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+            config.routes.exception(ClientException.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.code(), e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);

@@ -36,7 +36,7 @@ final class WebSecurity {
             ctx.header("Vary", "Origin");
             if (origin != null && allowedOrigins.contains(origin)) {
                 ctx.header("Access-Control-Allow-Origin", origin);
-                ctx.header("Access-Control-Expose-Headers", "Content-Type");
+                ctx.header("Access-Control-Expose-Headers", "Content-Type, Retry-After");
             }
         }
     }
