@@ -39,10 +39,26 @@ class AppConfigTest {
     }
 
     @Test
+    void rateLimitsDefaultOnWithNoTrustedProxyAndZeroTurnsThemOff() {
+        AppConfig c = AppConfig.fromEnv(env());
+        assertEquals(AppConfig.Limits.defaults(), c.limits());
+        assertEquals(60, c.limits().chatPerMinute());
+        assertEquals(20, c.limits().writesPerHour());
+        AppConfig off = AppConfig.fromEnv(env("RATE_LIMIT_CHAT_PER_MINUTE", "0"));
+        assertEquals(0, off.limits().chatPerMinute());
+        AppConfig proxied = AppConfig.fromEnv(env("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.10,::1"));
+        assertEquals(3, proxied.limits().trustedProxies().size());
+        assertTrue(proxied.limits().trustedProxies().get(0).contains("10.20.30.40"));
+        assertFalse(proxied.limits().trustedProxies().get(0).contains("11.0.0.1"));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheVariableNamed() {
         for (String[] bad : List.of(new String[] {"PORT", "abc"}, new String[] {"PORT", "70000"}, new String[] {"DENSE", "maybe"},
                 new String[] {"SESSION_TTL_MINUTES", "0"}, new String[] {"WEBHOOK_URL", "ftp://x.example"},
-                new String[] {"ALLOWED_ORIGINS", "https://site.example/path"}, new String[] {"KB_DIR", "/no/such/dir"})) {
+                new String[] {"ALLOWED_ORIGINS", "https://site.example/path"}, new String[] {"KB_DIR", "/no/such/dir"},
+                new String[] {"TRUSTED_PROXIES", "proxy.example"}, new String[] {"TRUSTED_PROXIES", "10.0.0.0/33"},
+                new String[] {"RATE_LIMIT_CHAT_PER_MINUTE", "-1"}, new String[] {"RATE_LIMIT_WRITES_PER_HOUR", "many"})) {
             AppConfig.ConfigException e = assertThrows(AppConfig.ConfigException.class, () -> AppConfig.fromEnv(env(bad[0], bad[1])),
                     bad[0] + "=" + bad[1]);
             assertTrue(e.getMessage().contains(bad[0]), e.getMessage());
