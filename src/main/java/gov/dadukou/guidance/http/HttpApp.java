@@ -66,6 +66,9 @@ public final class HttpApp {
             config.startup.showJavalinBanner = false;
             config.jetty.host = assistant.config().host();
             config.jetty.port = assistant.config().port();
+            config.jetty.modifyHttpConfiguration(SlowClientGuard::configure);
+            config.jetty.modifyServer(server -> SlowClientGuard.install(server, MAX_BODY_BYTES,
+                    assistant.config().limits().connectionsPerAddress(), addresses::trusted));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

@@ -27,16 +27,35 @@ final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(ctx.bodyAsBytes());
+            node = MAPPER.readTree(body(ctx));
         } catch (JacksonException e) {
             throw ClientException.badRequest("invalid_json", "请求内容不是有效的 JSON。");
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading an in-memory body", e);
+            // The client went away mid-body (or the body deadline closed it): its problem, not a fault of ours.
+            ClientGone.note(ctx.method() + " " + ctx.path(), e);
+            throw ClientException.badRequest("incomplete_body", "请求内容没有完整收到，请重新提交。");
         }
         if (node == null || !node.isObject()) {
             throw ClientException.badRequest("invalid_json", "请求内容应是一个 JSON 对象。");
         }
         return node;
+    }
+
+    /**
+     * The body's bytes. Javalin reports a failed read as an unchecked wrapper; the cause is unwrapped so
+     * that a client that hung up is told apart from a fault of ours.
+     */
+    private static byte[] body(Context ctx) throws java.io.IOException {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.io.IOException io) {
+                    throw io;
+                }
+            }
+            throw e;
+        }
     }
 
     /** An optional string field: null when absent or JSON null; 400 when present but not a string. */
