@@ -74,15 +74,35 @@ public final class ChatService {
      * @throws ClientException when the question or session id is unusable
      */
     public ChatReply ask(String question, String sessionId) {
-        ChatReply reply = answer(question, sessionId);
+        String q = visible(question);
+        ChatReply reply = answer(q, sessionId);
         if (!"greeting".equals(reply.outcome())) {
-            listener.accept(question.strip(), reply);
+            listener.accept(q, reply);
         }
         return reply;
     }
 
-    private ChatReply answer(String question, String sessionId) {
-        String q = question == null ? "" : question.strip();
+    /**
+     * The question as a person sees it: NFKC (a no-break space becomes a space), control and format
+     * characters (NUL, ESC, DEL, zero-width space, BOM, soft hyphen, bidi overrides) become spaces, and
+     * the ends are stripped. A question made only of such characters is empty.
+     */
+    static String visible(String question) {
+        if (question == null) {
+            return "";
+        }
+        String nfkc = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC);
+        StringBuilder sb = new StringBuilder(nfkc.length());
+        nfkc.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean invisible = type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+            sb.appendCodePoint(invisible ? ' ' : cp);
+        });
+        return sb.toString().strip();
+    }
+
+    private ChatReply answer(String q, String sessionId) {
         if (q.isEmpty()) {
             throw ClientException.badRequest("missing_question", "请输入您要咨询的问题。");
         }

@@ -6,7 +6,6 @@ import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -86,7 +85,7 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv));
     }
 
-    void register(RoutesConfig routes) {
+    void register(RouteIndex routes) {
         routes.post("/admin/api/login", this::login);
         for (Route r : table()) {
             if (r.method().equals("GET")) {

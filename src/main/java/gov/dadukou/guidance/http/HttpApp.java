@@ -67,8 +67,11 @@ public final class HttpApp {
             config.jetty.host = assistant.config().host();
             config.jetty.port = assistant.config().port();
             config.jetty.modifyHttpConfiguration(SlowClientGuard::configure);
-            config.jetty.modifyServer(server -> SlowClientGuard.install(server, MAX_BODY_BYTES,
-                    assistant.config().limits().connectionsPerAddress(), addresses::trusted));
+            config.jetty.modifyServer(server -> {
+                SlowClientGuard.install(server, MAX_BODY_BYTES, assistant.config().limits().connectionsPerAddress(),
+                        addresses::trusted);
+                server.setErrorHandler(new JsonErrorHandler());
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -76,6 +79,7 @@ public final class HttpApp {
             });
 
             // ---- routes ---------------------------------------------------------------------------
+            RouteIndex routes = new RouteIndex(config.routes);
             config.routes.before(security::headers);                      // CSP everywhere, CORS on /api/*
             config.routes.options("/api/*", security::preflight);
             config.routes.before("/api/*", ctx -> {                      // per-address limits on public posts
@@ -85,27 +89,27 @@ public final class HttpApp {
             });
 
             // pages (the widget, demo page and their assets are static files under /web)
-            config.routes.get("/health", chat::health);
-            config.routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
-            config.routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
-            config.routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE));      // also /admin/
+            routes.get("/health", chat::health);
+            routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
+            routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
+            routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE));      // also /admin/
 
             // public API
-            config.routes.post("/api/chat", chat::chat);
-            config.routes.post("/api/feedback", pub::feedback);
-            config.routes.get("/api/catalogue", pub::catalogue);
-            config.routes.get("/api/reminders", reminders::active);
-            config.routes.get("/api/reminders.ics", reminders::calendar);
+            routes.post("/api/chat", chat::chat);
+            routes.post("/api/feedback", pub::feedback);
+            routes.get("/api/catalogue", pub::catalogue);
+            routes.get("/api/reminders", reminders::active);
+            routes.get("/api/reminders.ics", reminders::calendar);
 
             // consent (the business's own record needs its withdrawal token)
-            config.routes.get("/api/consent/notice", consent::notice);
-            config.routes.post("/api/consents", consent::grant);
-            config.routes.get("/api/consents/{receiptId}", consent::view);
-            config.routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
-            config.routes.post("/api/consents/{receiptId}/erase", consent::erase);
+            routes.get("/api/consent/notice", consent::notice);
+            routes.post("/api/consents", consent::grant);
+            routes.get("/api/consents/{receiptId}", consent::view);
+            routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
+            routes.post("/api/consents/{receiptId}/erase", consent::erase);
 
             // staff API: every route is a row of AdminRoutes.table(), behind the role and CSRF guard
-            admin.register(config.routes);
+            admin.register(routes);
 
             // ---- errors ---------------------------------------------------------------------------
             config.routes.exception(ClientException.class, (e, ctx) -> {
@@ -114,31 +118,53 @@ public final class HttpApp {
                 }
                 error(ctx, e.status(), e.code(), e.getMessage());
             });
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 404) {
+                    notFound(ctx, routes);
+                } else {
+                    httpError(ctx, e.getStatus());
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal_error", "系统繁忙，请稍后再试，或拨打12345政务服务便民热线咨询。");
             });
+            // Status mappers run after the handlers: an error a handler already wrote (entry_not_found …) stays.
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/")) {
-                    error(ctx, 404, "not_found", "您访问的地址不存在。");
+                if (ctx.attribute(ERROR_WRITTEN) == null
+                        && (ctx.result() == null || ctx.path().startsWith("/api/") || ctx.path().startsWith("/admin/api/"))) {
+                    notFound(ctx, routes);
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "不支持这种请求方式。"));
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(ERROR_WRITTEN) == null) {
+                    httpError(ctx, 405);
+                }
+            });
         });
     }
 
-    private static void httpError(Context ctx, int status) {
-        switch (status) {
-            case 413 -> error(ctx, 413, "body_too_large", "提交的内容太长了。");
-            case 404 -> error(ctx, 404, "not_found", "您访问的地址不存在。");
-            case 405 -> error(ctx, 405, "method_not_allowed", "不支持这种请求方式。");
-            default -> error(ctx, status >= 500 ? 500 : status, status >= 500 ? "internal_error" : "bad_request",
-                    status >= 500 ? "系统繁忙，请稍后再试。" : "请求不正确。");
+    /** 405 with {@code Allow} when the path exists for other methods, 404 otherwise. */
+    private static void notFound(Context ctx, RouteIndex routes) {
+        java.util.Set<String> allowed = routes.allowed(ctx.path());
+        if (allowed.isEmpty()) {
+            httpError(ctx, 404);
+        } else {
+            ctx.header("Allow", String.join(", ", allowed));
+            httpError(ctx, 405);
         }
     }
 
+    private static void httpError(Context ctx, int status) {
+        String[] e = JsonErrorHandler.describe(status);
+        error(ctx, status >= 500 ? 500 : status, e[0], e[1]);
+    }
+
+    /** Set on a context once its error body is written, so that a status mapper does not replace it. */
+    private static final String ERROR_WRITTEN = HttpApp.class.getName() + ".errorWritten";
+
     static void error(Context ctx, int status, String code, String message) {
+        ctx.attribute(ERROR_WRITTEN, code);
         ctx.status(status).json(ErrorBody.of(code, message));
     }
 }

@@ -16,18 +16,26 @@ final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /**
+     * Request bodies are read strictly: one JSON value and nothing after it, and no key twice (which of
+     * two values would count is a question a client should never leave us to answer).
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private Json() {
     }
 
     /** The body as a JSON object, or a 415/400 {@link ClientException}. */
     static JsonNode object(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/json")) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json")) {
             throw new ClientException(415, "unsupported_media_type", "请求格式不正确：请以 application/json 提交。");
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(body(ctx));
+            node = STRICT.readTree(body(ctx));
         } catch (JacksonException e) {
             throw ClientException.badRequest("invalid_json", "请求内容不是有效的 JSON。");
         } catch (java.io.IOException e) {
