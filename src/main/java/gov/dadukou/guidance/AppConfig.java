@@ -25,10 +25,13 @@ import java.util.function.Function;
  *                          means same origin only
  * @param adminPassword     {@code ADMIN_PASSWORD}: creates the first staff admin ({@code admin}) on a first
  *                          start with no admin; null otherwise. Never logged.
+ * @param allowEmptyDatabase {@code ALLOW_EMPTY_DATABASE=1}: start with a new, empty database although the data
+ *                          directory records that its database held data (default {@code 0}: refuse, exit 2)
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
-                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword) {
+                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword,
+                        boolean allowEmptyDatabase) {
 
     /** Never prints the admin password. */
     @Override
@@ -88,7 +91,8 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
                         intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
                         Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))),
-                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")));
+                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")),
+                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")));
         config.validatePaths();
         return config;
     }
@@ -96,7 +100,24 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null);
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, false);
+    }
+
+    /** {@code 1} or {@code 0}; anything else is refused rather than guessed, since this one decides about data. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("0")) {
+            return false;
+        }
+        if (value.equals("1")) {
+            return true;
+        }
+        throw new ConfigException(name + " 只能是 1 或 0 / must be 1 or 0: " + value);
+    }
+
+    /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
+    public AppConfig withAllowEmptyDatabase(boolean allow) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, allow);
     }
 
     private static String adminPassword(String value) {
@@ -109,13 +130,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword);
+                consentRetention, delivery, allowedOrigins, adminPassword, allowEmptyDatabase);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password);
+                consentRetention, delivery, allowedOrigins, password, allowEmptyDatabase);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -140,7 +161,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, allowEmptyDatabase);
     }
 
     private static java.net.URI webhook(String value) {
@@ -161,13 +182,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword);
+                consentRetention, d, allowedOrigins, adminPassword, allowEmptyDatabase);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword);
+                consentRetention, delivery, allowedOrigins, adminPassword, allowEmptyDatabase);
     }
 
     private static String bounded(String name, String value) {
@@ -217,6 +238,6 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off")
                 + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
-                + " allowedOrigins=" + allowedOrigins;
+                + " allowedOrigins=" + allowedOrigins + (allowEmptyDatabase ? " ALLOW_EMPTY_DATABASE=1" : "");
     }
 }

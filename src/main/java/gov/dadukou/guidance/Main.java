@@ -2,6 +2,8 @@ package gov.dadukou.guidance;
 
 import gov.dadukou.guidance.http.HttpApp;
 import gov.dadukou.guidance.knowledge.KnowledgeBaseException;
+import gov.dadukou.guidance.store.DatabaseLostException;
+import gov.dadukou.guidance.store.StorageFaultException;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 
-/** Reads the environment, starts the assistant and serves it. Exit code 2 on a bad configuration or knowledge base. */
+/**
+ * Reads the environment, starts the assistant and serves it. Exit code 2 on a bad configuration, an invalid
+ * knowledge base, or a database that cannot be used (not writable, corrupt, or lost since it held data).
+ */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     /** README's promise for anything the operator must fix before the service can start. */
@@ -38,7 +43,7 @@ public final class Main {
             AppConfig config = AppConfig.fromEnv(env);
             LOG.info("configuration: {}", config.describe());
             return new Startup(Assistant.start(config, clock), 0, null);
-        } catch (AppConfig.ConfigException | KnowledgeBaseException e) {
+        } catch (AppConfig.ConfigException | KnowledgeBaseException | StorageFaultException | DatabaseLostException e) {
             return Startup.refused(e.getMessage());
         }
     }
