@@ -203,7 +203,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
             throw new ConfigException("KB_DIR 指向的知识库目录不存在 / knowledge-base directory not found: " + kbDir.toAbsolutePath());
         }
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.exists(dataDir)) {
+                Files.createDirectories(dataDir);
+                // Ours to set when we made it: whoever may write in it may delete or replace the database.
+                if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+            }
         } catch (Exception e) {
             throw new ConfigException("DATA_DIR 无法创建 / cannot create data directory " + dataDir.toAbsolutePath() + ": " + e.getMessage());
         }

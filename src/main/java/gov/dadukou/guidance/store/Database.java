@@ -208,7 +208,7 @@ public final class Database implements AutoCloseable {
         Fault previous = fault;
         fault = new Fault(kind, String.valueOf(e.getMessage()));
         if (previous == null) {
-            LOG.error("DATABASE STORAGE FAULT ({}) on {}: {}; /health reports 503 until a write succeeds", kind.code(), file, e.getMessage());
+            LOG.error("DATABASE STORAGE FAULT ({}) on {}: {}", kind.code(), file, e.getMessage());
         }
     }
 

@@ -40,6 +40,13 @@ class DatabaseFilesTest {
     }
 
     @Test
+    void aDataDirectoryTheServerCreatesIsTheOwnersOnly() throws IOException {
+        Path data = dir.resolve("new-data");
+        gov.dadukou.guidance.AppConfig.fromEnv(java.util.Map.of("DATA_DIR", data.toString(), "KB_DIR", "knowledge-base"));
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(data));
+    }
+
+    @Test
     void anExistingDatabaseReadableByOthersIsClosedToThemOnOpen() throws Exception {
         Path file = dir.resolve("guidance.db");
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
