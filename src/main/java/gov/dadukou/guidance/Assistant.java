@@ -252,14 +252,21 @@ public final class Assistant implements AutoCloseable {
         return index.size();
     }
 
+    /**
+     * Releases everything in reverse order. The question log's last flush may fail when the storage does
+     * (that failure propagates); the database, index and analyzers are closed all the same.
+     */
     @Override
     public void close() {
-        if (deliveries != null) {
-            deliveries.close();
+        try {
+            if (deliveries != null) {
+                deliveries.close();
+            }
+            questions.close();
+        } finally {
+            database.close();
+            index.close();
+            analyzers.close();
         }
-        questions.close();
-        database.close();
-        index.close();
-        analyzers.close();
     }
 }
