@@ -14,7 +14,7 @@ RUN useradd --system --uid 10001 --home /app guidance && apt-get update -q \
 WORKDIR /app
 COPY --from=build /src/target/guidance-assistant.jar /app/guidance-assistant.jar
 COPY knowledge-base /app/knowledge-base
-RUN mkdir -p /data && chown guidance /data
+RUN mkdir -p /data && chown guidance /data && chmod 700 /data
 # The tokenizer and onnxruntime unpack their native libraries at start: point them at writable places.
 ENV PORT=8080 DATA_DIR=/data KB_DIR=/app/knowledge-base DJL_CACHE_DIR=/tmp/djl ENGINE_CACHE_DIR=/tmp/djl \
     JAVA_OPTS="-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC"

@@ -26,10 +26,13 @@ import java.util.function.Function;
  * @param adminPassword     {@code ADMIN_PASSWORD}: creates the first staff admin ({@code admin}) on a first
  *                          start with no admin; null otherwise. Never logged.
  * @param limits            what one client may send, and whose word on the client's address is believed
+ * @param allowEmptyDatabase {@code ALLOW_EMPTY_DATABASE=1}: start with a new, empty database although the data
+ *                          directory records that its database held data (default {@code 0}: refuse, exit 2)
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
-                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits) {
+                        Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits,
+                        boolean allowEmptyDatabase) {
 
     /** Never prints the admin password. */
     @Override
@@ -121,7 +124,8 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 new Limits(intVar("RATE_LIMIT_CHAT_PER_MINUTE", get.apply("RATE_LIMIT_CHAT_PER_MINUTE"), 60, 0, 100_000),
                         intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
                         proxies(get.apply("TRUSTED_PROXIES")),
-                        intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)));
+                        intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)),
+                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")));
         config.validatePaths();
         return config;
     }
@@ -129,7 +133,24 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off());
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false);
+    }
+
+    /** {@code 1} or {@code 0}; anything else is refused rather than guessed, since this one decides about data. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("0")) {
+            return false;
+        }
+        if (value.equals("1")) {
+            return true;
+        }
+        throw new ConfigException(name + " 只能是 1 或 0 / must be 1 or 0: " + value);
+    }
+
+    /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
+    public AppConfig withAllowEmptyDatabase(boolean allow) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow);
     }
 
     private static String adminPassword(String value) {
@@ -142,13 +163,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password, limits);
+                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -173,13 +194,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase);
     }
 
     /** The same configuration with other limits (tests). */
     public AppConfig withLimits(Limits l) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, l);
+                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase);
     }
 
     private static java.util.List<Cidr> proxies(String value) {
@@ -199,6 +220,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
             }
         }
         return java.util.List.copyOf(out);
+
     }
 
     private static java.net.URI webhook(String value) {
@@ -219,13 +241,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword, limits);
+                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
     }
 
     private static String bounded(String name, String value) {
@@ -240,7 +262,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
             throw new ConfigException("KB_DIR 指向的知识库目录不存在 / knowledge-base directory not found: " + kbDir.toAbsolutePath());
         }
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.exists(dataDir)) {
+                Files.createDirectories(dataDir);
+                // Ours to set when we made it: whoever may write in it may delete or replace the database.
+                if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+            }
         } catch (Exception e) {
             throw new ConfigException("DATA_DIR 无法创建 / cannot create data directory " + dataDir.toAbsolutePath() + ": " + e.getMessage());
         }

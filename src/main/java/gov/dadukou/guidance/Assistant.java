@@ -28,6 +28,7 @@ import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.store.Database;
+import gov.dadukou.guidance.store.StorageHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class Assistant implements AutoCloseable {
     private final AnswerPolicy policy;
     private final ChatService chat;
     private final Database database;
+    private final StorageHealth storageHealth;
     private final EntryWorkflow workflow;
     private final EntryDrafts drafts;
     private final EvaluationReport report;
@@ -66,7 +68,8 @@ public final class Assistant implements AutoCloseable {
     private Assistant(AppConfig config, Clock clock) {
         this.config = config;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
-        this.database = Database.open(config.dataDir().resolve("guidance.db"));
+        this.database = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
+        this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
         // Staff edits live in the database; the shipped files only seed an empty one.
         this.workflow = new EntryWorkflow(database, knowledgeBase, new LiveEntries() {
             @Override
@@ -140,6 +143,16 @@ public final class Assistant implements AutoCloseable {
         }
     }
 
+    /** The database, for tools and tests; services get it at construction. */
+    public Database database() {
+        return database;
+    }
+
+    /** Whether the database can be written, for {@code /health}. */
+    public StorageHealth storageHealth() {
+        return storageHealth;
+    }
+
     public ConsentService consent() {
         return consent;
     }
@@ -188,6 +201,8 @@ public final class Assistant implements AutoCloseable {
      * Loads and validates the knowledge base and builds the index.
      *
      * @throws gov.dadukou.guidance.knowledge.KnowledgeBaseException when the base is invalid
+     * @throws gov.dadukou.guidance.store.StorageFaultException when the database cannot be read or written
+     * @throws gov.dadukou.guidance.store.DatabaseLostException when the database held data and is now missing or empty
      */
     public static Assistant start(AppConfig config, Clock clock) {
         return new Assistant(config, clock);
@@ -237,14 +252,21 @@ public final class Assistant implements AutoCloseable {
         return index.size();
     }
 
+    /**
+     * Releases everything in reverse order. The question log's last flush may fail when the storage does
+     * (that failure propagates); the database, index and analyzers are closed all the same.
+     */
     @Override
     public void close() {
-        if (deliveries != null) {
-            deliveries.close();
+        try {
+            if (deliveries != null) {
+                deliveries.close();
+            }
+            questions.close();
+        } finally {
+            database.close();
+            index.close();
+            analyzers.close();
         }
-        questions.close();
-        database.close();
-        index.close();
-        analyzers.close();
     }
 }

@@ -7,6 +7,8 @@ import gov.dadukou.guidance.consent.ConsentView;
 import gov.dadukou.guidance.eval.EvalReport;
 import gov.dadukou.guidance.knowledge.KnowledgeBase;
 import gov.dadukou.guidance.store.Database;
+import gov.dadukou.guidance.store.DatabaseLostException;
+import gov.dadukou.guidance.store.StorageFaultException;
 import gov.dadukou.guidance.eval.Evaluator;
 import gov.dadukou.guidance.eval.PolicyFitter;
 import gov.dadukou.guidance.eval.QuestionFile;
@@ -50,7 +52,7 @@ final class Commands {
                     yield 64;
                 }
             };
-        } catch (AppConfig.ConfigException | KnowledgeBaseException e) {
+        } catch (AppConfig.ConfigException | KnowledgeBaseException | StorageFaultException | DatabaseLostException e) {
             System.err.println("失败 / failed: " + e.getMessage());
             return 2;
         }
@@ -110,7 +112,7 @@ final class Commands {
             out.println("give the password in ADMIN_PASSWORD or on standard input");
             return 64;
         }
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
             var staff = new gov.dadukou.guidance.admin.StaffService(db, Clock.systemUTC(),
                     new gov.dadukou.guidance.admin.PasswordHasher(gov.dadukou.guidance.admin.PasswordHasher.OWASP_ITERATIONS),
                     java.time.Duration.ofHours(8));
@@ -133,7 +135,7 @@ final class Commands {
         }
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
             var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
             workflow.seedIfEmpty(kb);
             var live = workflow.published();
@@ -147,7 +149,7 @@ final class Commands {
     private static int importEntries(PrintStream out) {
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
             var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
             int seeded = workflow.seedIfEmpty(kb);
             out.println(seeded > 0 ? "empty database seeded with " + seeded + " entries" : "imported: " + workflow.importShipped(kb)
@@ -177,7 +179,7 @@ final class Commands {
         }
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"))) {
+        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
             ConsentService consent = new ConsentService(db, Clock.systemUTC(), kb.topics(), new ConsentService.NoticeSettings(
                     config.consentController(), config.consentContact(), config.consentRetention()));
             if (args.get(0).equals("verify")) {

@@ -2,6 +2,7 @@ package gov.dadukou.guidance.http;
 
 import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.store.StorageFaultException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -117,6 +118,10 @@ public final class HttpApp {
                     ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 }
                 error(ctx, e.status(), e.code(), e.getMessage());
+            });
+            config.routes.exception(StorageFaultException.class, (e, ctx) -> {
+                // The operator's problem, not the client's, and not a bug: logged by the database once per fault.
+                error(ctx, 503, "storage_unavailable", "系统暂时无法保存，请稍后再试，或拨打12345政务服务便民热线咨询。");
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (e.getStatus() == 404) {

@@ -83,7 +83,7 @@ public final class EntryCodec {
      * @throws KnowledgeBaseException naming the field
      */
     public Entry fromJson(JsonNode node, String source) {
-        return parser.parse(source, 1, node);
+        return parser.parse(source, 1, node, EntryLines.UNKNOWN);
     }
 
     public Entry fromJson(String json, String source) {

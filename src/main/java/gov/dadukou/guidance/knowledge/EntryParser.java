@@ -38,16 +38,20 @@ final class EntryParser {
         this.topics = Set.copyOf(topics);
     }
 
-    Entry parse(String file, int position, JsonNode node) {
+    /**
+     * @param position the entry's 1-based position in the file, named when its id is unusable
+     * @param lines    where the entry and its fields are in the file, named in every error
+     */
+    Entry parse(String file, int position, JsonNode node, EntryLines lines) {
         String where = "#" + position;
         if (node == null || !node.isObject()) {
-            throw new KnowledgeBaseException(file, where, null, "条目应是一个映射（键: 值）");
+            throw new KnowledgeBaseException(file, lines.of(null), where, null, "条目应是一个映射（键: 值）", null);
         }
         String id = text(node, "id");
         if (id == null || !ID.matcher(id).matches()) {
-            throw new KnowledgeBaseException(file, where, "id", "编号必填，只能用小写字母、数字和连字符，3–64位");
+            throw new KnowledgeBaseException(file, lines.of("id"), where, "id", "编号必填，只能用小写字母、数字和连字符，3–64位", null);
         }
-        Checker c = new Checker(file, id);
+        Checker c = new Checker(file, id, lines);
         node.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
                 throw c.fail(name, "不认识的字段（拼写错误？）");
@@ -160,10 +164,10 @@ final class EntryParser {
         return text.isEmpty() ? null : text;
     }
 
-    /** Builds exceptions that name this entry. */
-    private record Checker(String file, String id) {
+    /** Builds exceptions that name this entry and the line of the field. */
+    private record Checker(String file, String id, EntryLines lines) {
         KnowledgeBaseException fail(String field, String problem) {
-            return new KnowledgeBaseException(file, id, field, problem);
+            return new KnowledgeBaseException(file, lines.of(field), id, field, problem, null);
         }
 
         void check(boolean ok, String field, String problem) {

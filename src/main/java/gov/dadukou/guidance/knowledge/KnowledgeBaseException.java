@@ -8,20 +8,30 @@ public final class KnowledgeBaseException extends RuntimeException {
     private final String file;
     private final String entry;
     private final String field;
+    private final Integer line;
 
     public KnowledgeBaseException(String file, String entry, String field, String problem) {
-        this(file, entry, field, problem, null);
+        this(file, null, entry, field, problem, null);
     }
 
     public KnowledgeBaseException(String file, String entry, String field, String problem, Throwable cause) {
-        super(describe(file, entry, field, problem), cause);
+        this(file, null, entry, field, problem, cause);
+    }
+
+    /** @param line the 1-based line in {@code file} to look at; null when there is none */
+    public KnowledgeBaseException(String file, Integer line, String entry, String field, String problem, Throwable cause) {
+        super(describe(file, line, entry, field, problem), cause);
         this.file = file;
+        this.line = line;
         this.entry = entry;
         this.field = field;
     }
 
-    private static String describe(String file, String entry, String field, String problem) {
+    private static String describe(String file, Integer line, String entry, String field, String problem) {
         StringBuilder sb = new StringBuilder("知识库错误 knowledge-base error: ").append(file);
+        if (line != null) {
+            sb.append(" 第").append(line).append("行 line ").append(line);
+        }
         if (entry != null) {
             sb.append(" 条目 entry ").append(entry);
         }
@@ -38,6 +48,11 @@ public final class KnowledgeBaseException extends RuntimeException {
     /** The entry's id, or {@code #N} for the N-th entry of the file when it has no usable id; may be null. */
     public String entry() {
         return entry;
+    }
+
+    /** The 1-based line in {@link #file()} to look at; null when not known. */
+    public Integer line() {
+        return line;
     }
 
     /** The offending field; null when the problem is the file itself. */

@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.knowledge;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * the file, entry and field, and no partial base is ever returned. Stateless and thread-safe.
  */
 public final class KnowledgeBaseLoader {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** A key written twice in one mapping is an error: otherwise the last one silently wins and the curator never sees it. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private KnowledgeBaseLoader() {
     }
@@ -41,26 +43,30 @@ public final class KnowledgeBaseLoader {
 
         List<Entry> entries = new ArrayList<>();
         Map<String, String> idToFile = new HashMap<>();
+        Map<String, EntryLines> idToLines = new HashMap<>();
         Map<String, String> phrasingToId = new HashMap<>();
         for (Path file : entryFiles(dir)) {
             String name = dir.relativize(file).toString().replace('\\', '/');
-            JsonNode root = read(dir, file, digest);
-            JsonNode list = root.get("entries");
+            Parsed parsed = parse(dir, file, digest);
+            JsonNode list = parsed.root().get("entries");
             if (list == null || !list.isArray()) {
                 throw new KnowledgeBaseException(name, null, "entries", "文件顶层应是 entries: 列表");
             }
+            List<EntryLines> lines = entryLines(name, parsed.text());
             int position = 0;
             for (JsonNode node : list) {
-                Entry entry = parser.parse(name, ++position, node);
+                EntryLines at = position < lines.size() ? lines.get(position) : EntryLines.UNKNOWN;
+                Entry entry = parser.parse(name, ++position, node, at);
                 String previous = idToFile.putIfAbsent(entry.id(), name);
                 if (previous != null) {
-                    throw new KnowledgeBaseException(name, entry.id(), "id", "编号重复，已在 " + previous + " 中使用");
+                    throw new KnowledgeBaseException(name, at.of("id"), entry.id(), "id", "编号重复，已在 " + previous + " 中使用", null);
                 }
+                idToLines.put(entry.id(), at);
                 for (String question : entry.questions()) {
                     String other = phrasingToId.putIfAbsent(phrasingKey(question), entry.id());
                     if (other != null) {
-                        throw new KnowledgeBaseException(name, entry.id(), "questions",
-                                other.equals(entry.id()) ? "问法重复：" + question : "问法与条目 " + other + " 重复：" + question);
+                        throw new KnowledgeBaseException(name, at.of("questions"), entry.id(), "questions",
+                                other.equals(entry.id()) ? "问法重复：" + question : "问法与条目 " + other + " 重复：" + question, null);
                     }
                 }
                 entries.add(entry);
@@ -72,7 +78,8 @@ public final class KnowledgeBaseLoader {
         for (Entry entry : entries) {
             for (String other : entry.related()) {
                 if (!idToFile.containsKey(other)) {
-                    throw new KnowledgeBaseException(entry.sourceFile(), entry.id(), "related", "相关条目不存在：" + other);
+                    throw new KnowledgeBaseException(entry.sourceFile(), idToLines.get(entry.id()).of("related"), entry.id(), "related",
+                            "相关条目不存在：" + other, null);
                 }
             }
         }
@@ -136,21 +143,43 @@ public final class KnowledgeBaseLoader {
     }
 
     private static JsonNode read(Path dir, Path file, MessageDigest digest) {
+        return parse(dir, file, digest).root();
+    }
+
+    /** A file's text and its tree. */
+    private record Parsed(String text, JsonNode root) {
+    }
+
+    private static Parsed parse(Path dir, Path file, MessageDigest digest) {
         String name = dir.relativize(file).toString().replace('\\', '/');
         try {
             byte[] bytes = Files.readAllBytes(file);
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
-            JsonNode root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            JsonNode root = YAML.readTree(text);
             if (root == null || !root.isObject()) {
                 throw new KnowledgeBaseException(name, null, null, "文件为空或顶层不是映射");
             }
-            return root;
+            return new Parsed(text, root);
         } catch (JacksonException e) {
-            throw new KnowledgeBaseException(name, null, null, "YAML 格式错误：" + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : "（第" + e.getLocation().getLineNr() + "行）"), e);
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            String original = String.valueOf(e.getOriginalMessage());
+            String problem = original.startsWith("Duplicate field ")
+                    ? "同一条目（映射）中字段重复，只能写一次：" + original.substring("Duplicate field ".length()).replace("'", "")
+                    : "YAML 格式错误：" + original;
+            throw new KnowledgeBaseException(name, line, null, null, problem, e);
         } catch (IOException e) {
             throw new KnowledgeBaseException(name, null, null, "无法读取文件：" + e.getMessage(), e);
+        }
+    }
+
+    /** Positions of the file's entries; the text has parsed once already, so failing here is a bug, not the curator's. */
+    private static List<EntryLines> entryLines(String name, String text) {
+        try {
+            return EntryLines.read(text);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException(name, null, null, "无法定位条目所在行：" + e.getMessage(), e);
         }
     }
 

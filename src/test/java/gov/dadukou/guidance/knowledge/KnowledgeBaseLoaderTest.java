@@ -164,6 +164,31 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void aFieldWrittenTwiceInOneEntryIsALoadErrorNamingFileAndLine() throws IOException {
+        // Before, the second title silently replaced the first: the curator never saw which one was live.
+        entries(GOOD + "    title: 另一个标题\n");
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(kb));
+        assertEquals("entries/a.yaml", e.file(), e.getMessage());
+        assertTrue(e.getMessage().contains("第14行"), e.getMessage());
+        assertTrue(e.getMessage().contains("title"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldInAnEntryNamesTheLineItIsOn() throws IOException {
+        entries(GOOD.replace("answer:", "anwser:"));
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(kb));
+        assertEquals("anwser", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("第6行"), e.getMessage());
+    }
+
+    @Test
+    void aFieldErrorNamesTheLineOfThatField() throws IOException {
+        entries(GOOD.replace("department: 区市场监管局", "department: 区不存在局"));
+        KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(kb));
+        assertTrue(e.getMessage().contains("第7行"), e.getMessage());
+    }
+
+    @Test
     void brokenYamlNamesTheFile() throws IOException {
         entries(GOOD + "  - id: [unclosed\n");
         KnowledgeBaseException e = assertThrows(KnowledgeBaseException.class, () -> KnowledgeBaseLoader.load(kb));
