@@ -89,6 +89,7 @@ public final class HttpApp {
             // consent (the business's own record needs its withdrawal token)
             config.routes.get("/api/consent/notice", consent::notice);
             config.routes.post("/api/consents", consent::grant);
+            config.routes.post("/api/consents/codes", consent::requestCode);   // one-time code to prove a phone
             config.routes.get("/api/consents/{receiptId}", consent::view);
             config.routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
             config.routes.post("/api/consents/{receiptId}/erase", consent::erase);
