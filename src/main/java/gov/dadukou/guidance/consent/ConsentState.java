@@ -19,6 +19,16 @@ import java.util.Map;
  * from the connection passed in (callers hold the database's transaction); thread-safe.
  */
 final class ConsentState {
+    /** A contact's active consents; must use {@code consent_state_business} (a test checks the plan). */
+    static final String ACTIVE_OF_CONTACT = "SELECT s.receipt_id FROM consent_state s "
+            + "JOIN consent_contacts k ON k.receipt_id = s.receipt_id "
+            + "WHERE s.credit_code = ? AND s.status = 'active' AND k.phone = ? ORDER BY s.granted_seq";
+    /** Active consents with their payload and contact; {@code %s} is empty or a receipt condition. */
+    static final String SUBSCRIPTIONS = "SELECT s.receipt_id, s.credit_code, s.verified, e.payload, k.contact_name, k.phone "
+            + "FROM consent_state s JOIN consent_events e ON e.seq = s.granted_seq "
+            + "LEFT JOIN consent_contacts k ON k.receipt_id = s.receipt_id WHERE s.status = 'active'%s ORDER BY s.granted_seq";
+    static final String ONE_RECEIPT = " AND s.receipt_id = ?";
+
     private ConsentState() {
     }
 
@@ -28,9 +38,7 @@ final class ConsentState {
      */
     static List<String> activeOfContact(Connection c, String creditCode, String phone) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.receipt_id FROM consent_state s "
-                + "JOIN consent_contacts k ON k.receipt_id = s.receipt_id "
-                + "WHERE s.credit_code = ? AND s.status = 'active' AND k.phone = ? ORDER BY s.granted_seq")) {
+        try (PreparedStatement ps = c.prepareStatement(ACTIVE_OF_CONTACT)) {
             ps.setString(1, creditCode);
             ps.setString(2, phone);
             try (ResultSet rs = ps.executeQuery()) {
@@ -70,9 +78,7 @@ final class ConsentState {
 
     /** Active consents with their contact data, oldest first; only {@code receiptId}'s when not null. */
     static List<Subscription> subscriptions(Connection c, String receiptId) throws SQLException {
-        String sql = "SELECT s.receipt_id, s.credit_code, s.verified, e.payload, k.contact_name, k.phone FROM consent_state s "
-                + "JOIN consent_events e ON e.seq = s.granted_seq LEFT JOIN consent_contacts k ON k.receipt_id = s.receipt_id "
-                + "WHERE s.status = 'active'" + (receiptId == null ? "" : " AND s.receipt_id = ?") + " ORDER BY s.granted_seq";
+        String sql = String.format(SUBSCRIPTIONS, receiptId == null ? "" : ONE_RECEIPT);
         List<Subscription> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (receiptId != null) {
