@@ -235,12 +235,19 @@ class ConsentApiTest {
     }
 
     @Test
-    void asecondCodeRequestWithinAMinuteIs429WithRetryAfter() {
+    void aSecondCodeRequestWithinAMinuteIs429WithRetryAfter() throws Exception {
         assertEquals(202, requestCode("13700000014").status());
         TestServer.Response again = requestCode("13700000014");
         assertEquals(429, again.status(), again.body());
         assertEquals("code_too_soon", again.json().get("error").get("code").asText());
         assertTrue(again.json().get("error").get("message").asText().contains("秒"));
+        var raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.base() + "/api/consents/codes")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"13700000014\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, raw.statusCode());
+        long retryAfter = Long.parseLong(raw.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 61, String.valueOf(retryAfter));
     }
 
     @Test
