@@ -217,12 +217,16 @@
         getCode.disabled = true;
         codeStatus.textContent = '正在发送……';
         post('/api/consents/codes', { phone: phone.value.trim() }).then(function (res) {
-          var wait = res.ok ? res.body.resendAfterSeconds : 0;
-          codeStatus.textContent = res.ok ? '验证码已发送，' + res.body.validMinutes + '分钟内有效。'
-            : ((res.body.error && res.body.error.message) || '发送失败，请稍后再试。');
-          setTimeout(function () { getCode.disabled = false; }, (wait || 1) * 1000);
-          if (res.ok) { oneTime.focus(); }
-        }, function () { codeStatus.textContent = '网络异常，请稍后再试。'; getCode.disabled = false; });
+          if (!res.ok) {
+            codeStatus.textContent = (res.body.error && res.body.error.message) || '发送失败，请稍后再试。';
+            getCode.disabled = false;
+            getCode.focus(); // a disabled button drops keyboard focus; give it back where it was
+            return;
+          }
+          codeStatus.textContent = '验证码已发送，' + res.body.validMinutes + '分钟内有效。';
+          setTimeout(function () { getCode.disabled = false; }, res.body.resendAfterSeconds * 1000);
+          oneTime.focus();
+        }, function () { codeStatus.textContent = '网络异常，请稍后再试。'; getCode.disabled = false; getCode.focus(); });
       });
       var set = el('fieldset', { class: 'topics' });
       set.appendChild(el('legend', null, '希望接收的主题'));
