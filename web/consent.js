@@ -18,6 +18,8 @@
     record.appendChild(line('状态：' + (STATUS[v.status] || v.status)));
     record.appendChild(line('主题：' + v.topics.join('、')));
     if (v.contactName) { record.appendChild(line('联系人：' + v.contactName + '，' + v.phone)); }
+    record.appendChild(line('手机号码：' + (v.verified ? '已通过短信验证码验证' : '未验证（不会通过短信等方式向该号码发送提醒）')));
+    record.appendChild(line('这份同意只属于您本人：同一企业其他人的同意不会终止它，本链接也只能撤回它。'));
     var list = document.createElement('ul');
     v.history.forEach(function (h) {
       var li = document.createElement('li');

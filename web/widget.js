@@ -203,6 +203,31 @@
       var code = field(f, '统一社会信用代码（18位）', { type: 'text', maxlength: '18' });
       var contact = field(f, '联系人姓名', { type: 'text', maxlength: '50', autocomplete: 'name' });
       var phone = field(f, '手机号码', { type: 'tel', maxlength: '11', autocomplete: 'tel' });
+      // A one-time code proves the phone is the contact's own; without it the consent is kept as "unverified".
+      var getCode = el('button', { type: 'button' }, '获取短信验证码');
+      var codeStatus = el('span', { role: 'status', 'aria-live': 'polite' });
+      var codeRow = el('p');
+      codeRow.appendChild(getCode);
+      codeRow.appendChild(document.createTextNode(' '));
+      codeRow.appendChild(codeStatus);
+      f.appendChild(codeRow);
+      var oneTime = field(f, '短信验证码（选填，6位数字；不填则记录为“未验证”，不会向该号码发送短信提醒）',
+        { type: 'text', inputmode: 'numeric', maxlength: '6', autocomplete: 'one-time-code' });
+      getCode.addEventListener('click', function () {
+        getCode.disabled = true;
+        codeStatus.textContent = '正在发送……';
+        post('/api/consents/codes', { phone: phone.value.trim() }).then(function (res) {
+          if (!res.ok) {
+            codeStatus.textContent = (res.body.error && res.body.error.message) || '发送失败，请稍后再试。';
+            getCode.disabled = false;
+            getCode.focus(); // a disabled button drops keyboard focus; give it back where it was
+            return;
+          }
+          codeStatus.textContent = '验证码已发送，' + res.body.validMinutes + '分钟内有效。';
+          setTimeout(function () { getCode.disabled = false; }, res.body.resendAfterSeconds * 1000);
+          oneTime.focus();
+        }, function () { codeStatus.textContent = '网络异常，请稍后再试。'; getCode.disabled = false; getCode.focus(); });
+      });
       var set = el('fieldset', { class: 'topics' });
       set.appendChild(el('legend', null, '希望接收的主题'));
       var boxes = n.topics.map(function (t) {
@@ -228,7 +253,7 @@
         post('/api/consents', {
           companyName: company.value, creditCode: code.value.trim().toUpperCase(), contactName: contact.value,
           phone: phone.value.trim(), topics: boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }),
-          noticeVersion: n.version, agreed: agree.checked
+          noticeVersion: n.version, agreed: agree.checked, code: oneTime.value.trim() || null
         }).then(function (res) {
           if (!res.ok) { err.textContent = (res.body.error && res.body.error.message) || '提交失败，请稍后再试。'; return; }
           state.receipt = res.body;
@@ -245,7 +270,9 @@
     sub.appendChild(el('h3', null, r.status === 'withdrawn' ? '已撤回同意' : '订阅成功'));
     sub.appendChild(el('p', { role: 'status' }, r.status === 'withdrawn'
       ? '已于 ' + r.withdrawnAt + ' 撤回，此后不再向您推送。'
-      : '回执编号：' + r.receiptId + '\n同意时间：' + r.grantedAt + '\n主题：' + r.topics.join('、') + '\n撤回凭证：' + r.withdrawToken + '（请妥善保存，凭它可随时撤回或查阅记录）'));
+      : '回执编号：' + r.receiptId + '\n同意时间：' + r.grantedAt + '\n主题：' + r.topics.join('、') +
+        '\n手机号码：' + (r.verified ? '已验证' : '未验证') + '\n撤回凭证：' + r.withdrawToken + '（请妥善保存，凭它可随时撤回或查阅记录）' +
+        (r.scope ? '\n' + r.scope : '')));
     if (r.status !== 'withdrawn') {
       var link = api + '/consent?receipt=' + encodeURIComponent(r.receiptId) + '&token=' + encodeURIComponent(r.withdrawToken);
       var p = el('p', null, '撤回链接（请保存，随时可用）：');

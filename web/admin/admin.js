@@ -293,9 +293,9 @@
       var v = res[1];
       show('同意记录（手机号已脱敏；每次查看都会记入审计日志）', [
         el('a', '下载 CSV（手机号脱敏）', { href: '/admin/api/consents.csv' }),
-        message(v.ok ? '台账校验通过：' + v.events + ' 条事件' : '台账校验失败：第 ' + v.firstBadSeq + ' 条事件（' + v.problem + '）', v.ok),
-        table(['回执', '状态', '企业', '信用代码', '联系人', '手机', '主题'], res[0].map(function (c) {
-          return [c.receiptId, c.status, c.companyName, c.creditCode, c.contactName, c.phone, c.topics.join('、')];
+        message(v.ok ? '台账校验通过：' + v.events + ' 条事件' : (v.firstBadSeq > 0 ? '台账校验失败：第 ' + v.firstBadSeq + ' 条事件（' + v.problem + '）' : '当前状态表与台账不一致（' + v.problem + '）'), v.ok),
+        table(['回执', '状态', '企业', '信用代码', '联系人', '手机', '手机已验证', '主题'], res[0].map(function (c) {
+          return [c.receiptId, c.status, c.companyName, c.creditCode, c.contactName, c.phone, c.verified ? '是' : '否（不发短信）', c.topics.join('、')];
         }))]);
     }).catch(fail);
   }

@@ -12,8 +12,10 @@ import gov.dadukou.guidance.chat.ChatService;
 import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.chat.QuestionLog;
 import gov.dadukou.guidance.chat.SessionStore;
+import gov.dadukou.guidance.consent.CodeSender;
 import gov.dadukou.guidance.consent.ConsentLedger;
 import gov.dadukou.guidance.consent.ConsentService;
+import gov.dadukou.guidance.consent.LogCodeSender;
 import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.knowledge.KnowledgeBase;
@@ -65,7 +67,7 @@ public final class Assistant implements AutoCloseable {
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
 
-    private Assistant(AppConfig config, Clock clock) {
+    private Assistant(AppConfig config, Clock clock, CodeSender codeSender) {
         this.config = config;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
         this.database = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
@@ -115,7 +117,7 @@ public final class Assistant implements AutoCloseable {
                     }
                 });
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
-                config.consentController(), config.consentContact(), config.consentRetention()));
+                config.consentController(), config.consentContact(), config.consentRetention()), codeSender);
         this.feedback = new FeedbackService(database, entries, clock);
         this.questions = new QuestionLog(database, clock);
         this.report = new EvaluationReport(database, entries, clock);
@@ -205,7 +207,13 @@ public final class Assistant implements AutoCloseable {
      * @throws gov.dadukou.guidance.store.DatabaseLostException when the database held data and is now missing or empty
      */
     public static Assistant start(AppConfig config, Clock clock) {
-        return new Assistant(config, clock);
+        // No SMS gateway is wired yet: codes go to the log (see docs/security-consent.md).
+        return new Assistant(config, clock, new LogCodeSender());
+    }
+
+    /** As {@link #start(AppConfig, Clock)}, with the channel that sends one-time codes to phones (tests). */
+    public static Assistant start(AppConfig config, Clock clock, CodeSender codeSender) {
+        return new Assistant(config, clock, codeSender);
     }
 
     public AppConfig config() {

@@ -188,6 +188,10 @@ final class Commands {
                     out.println("ledger OK: " + v.events() + " events verified");
                     return 0;
                 }
+                if (v.firstBadSeq() < 0) { // the chain verified; the current-state table derived from it did not
+                    out.println("ledger chain OK (" + v.events() + " events) but CURRENT STATE DISAGREES: " + v.problem());
+                    return 1;
+                }
                 out.println("LEDGER BROKEN at event " + v.firstBadSeq() + ": " + v.problem() + " (" + v.events() + " events verified before it)");
                 return 1;
             }

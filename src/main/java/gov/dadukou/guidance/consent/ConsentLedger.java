@@ -48,13 +48,19 @@ public final class ConsentLedger {
     public record Verification(boolean ok, long events, long firstBadSeq, String problem) {
     }
 
+    /**
+     * The chain head. {@code seq} is the table's INTEGER PRIMARY KEY (the rowid), so this is one step down
+     * the table's own b-tree, whatever the ledger's length: no separate head row is needed.
+     */
+    static final String HEAD = "SELECT seq, hash FROM consent_events ORDER BY seq DESC LIMIT 1";
+
     private ConsentLedger() {
     }
 
     static Event append(Connection c, String receiptId, String event, String at, Map<String, ?> payload) throws SQLException {
         String previous = GENESIS;
         long seq = 1;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM consent_events ORDER BY seq DESC LIMIT 1");
+        try (PreparedStatement ps = c.prepareStatement(HEAD);
              ResultSet rs = ps.executeQuery()) {
             if (rs.next()) {
                 seq = rs.getLong(1) + 1;

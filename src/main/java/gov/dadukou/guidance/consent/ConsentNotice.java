@@ -16,13 +16,26 @@ public record ConsentNotice(int version, String sha256, String text, String cont
     }
 
     static final String PURPOSE = "向您推送您所选主题的行政指导信息和执法事项提示（如年报、消防、食品安全等季节性提醒）。";
-    static final List<String> COLLECTED = List.of("企业（个体工商户）名称", "统一社会信用代码", "联系人姓名", "手机号码", "您选择的主题");
+    static final List<String> COLLECTED = List.of("企业（个体工商户）名称", "统一社会信用代码", "联系人姓名", "手机号码", "您选择的主题",
+            "短信验证码（选填，仅用于证明手机号码由您本人使用，10分钟内有效，只保存其摘要）");
     static final List<String> RIGHTS = List.of(
             "是否同意完全自愿：不同意、或同意后撤回，都不影响您使用本助手，也不影响任何行政执法事项的办理，不会因此受到不利对待。",
             "您可以随时凭回执编号和撤回凭证一步撤回同意，撤回立即生效，此后不再向您推送。",
             "您可以凭回执编号和撤回凭证查阅本人的同意记录及其变更历史。",
             "您可以要求删除联系人姓名和手机号码；删除后，同意与撤回的记录（不含联系人信息）留存备查。",
+            "每一份同意只属于提交它的联系人（统一社会信用代码加手机号码）：同一企业的其他人提交同意，不会终止或替换您的同意；"
+                    + "您只能凭本人的回执撤回本人的同意，他人也不能撤回您的同意。",
+            "填写手机号码时，可以获取短信验证码证明该号码由您本人使用。未经验证的同意照样记录并标明“未验证”，"
+                    + "但不会通过短信等方式向该号码发送提醒；凭验证码重新提交，才会取代您本人此前的同意。",
             "您的信息仅用于上述目的，不用于其他用途，不向第三方提供。");
+
+    /** The receipt's {@code scope}: whose consent this is, when the phone was proved with a code. */
+    static final String SCOPE_VERIFIED = "本同意只属于您本人（本企业的这位联系人及其手机号码），手机号码已通过短信验证码验证。"
+            + "同一企业的其他人提交同意，不会终止您的同意；本回执只能撤回您本人的这份同意。";
+    /** The receipt's {@code scope} when no valid code was given. */
+    static final String SCOPE_UNVERIFIED = "本同意只属于您本人（本企业的这位联系人及其手机号码），手机号码未经短信验证码验证，记录为“未验证”："
+            + "不会通过短信等方式向该号码发送提醒。同一企业的其他人提交同意，不会终止您的同意；本回执只能撤回您本人的这份同意。"
+            + "如需接收提醒，请获取验证码后重新提交。";
 
     /** The full text whose SHA-256 identifies the version; any change to it makes a new version. */
     static String compose(String controller, String contact, String retention, List<String> topics) {

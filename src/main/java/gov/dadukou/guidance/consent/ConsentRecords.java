@@ -11,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the current state of consents out of the ledger events and the contact table. Stateless. */
+/**
+ * Reads consents as shown to people (a business's own record, the staff list, the CSV export) out of the
+ * ledger events and the contact table. The whole-ledger reads here serve staff and verification, never a
+ * write (writes use {@link ConsentState}). Stateless.
+ */
 final class ConsentRecords {
     private ConsentRecords() {
     }
 
     /** One consent's state, derived from its events. Withdrawal outranks supersession. */
-    record Summary(String receiptId, String creditCode, String status, String grantedAt, String endedAt) {
+    record Summary(String receiptId, String creditCode, String status, boolean verified, String grantedAt, String endedAt) {
     }
 
     /** Every event of the ledger, grouped by receipt in the order the receipts were granted. */
@@ -48,7 +52,13 @@ final class ConsentRecords {
                 endedAt = e.at();
             }
         }
-        return new Summary(receiptId, granted.payloadJson().path("creditCode").asText(), status, granted.at(), endedAt);
+        JsonNode payload = granted.payloadJson();
+        return new Summary(receiptId, payload.path("creditCode").asText(), status, verified(payload), granted.at(), endedAt);
+    }
+
+    /** Consents recorded before phone codes existed carry no {@code phoneVerified}: they are unverified. */
+    static boolean verified(JsonNode grantedPayload) {
+        return grantedPayload.path("phoneVerified").asBoolean(false);
     }
 
     static ConsentView view(Connection c, String receiptId, List<ConsentLedger.Event> events, boolean maskPhone)
@@ -71,7 +81,7 @@ final class ConsentRecords {
         List<ConsentView.HistoryItem> history = events.stream().map(e -> new ConsentView.HistoryItem(e.event(), e.at())).toList();
         return new ConsentView(receiptId, summary(receiptId, events).status(), granted.path("companyName").asText(),
                 granted.path("creditCode").asText(), name, phone, topics, granted.path("noticeVersion").asInt(),
-                granted.path("noticeSha256").asText(), erased, history);
+                granted.path("noticeSha256").asText(), erased, history, verified(granted));
     }
 
     static List<ConsentView> all(Connection c, boolean unmasked) throws SQLException {

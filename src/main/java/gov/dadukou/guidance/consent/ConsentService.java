@@ -1,6 +1,5 @@
 package gov.dadukou.guidance.consent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.store.Database;
 
@@ -15,28 +14,27 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Voluntary, revocable consent to receive guidance and reminders, proven by the hash-chained ledger.
- * Validates what a business submits, issues a receipt and a withdrawal token (kept only as a hash),
- * honours withdrawal at once, shows a business its own record, and erases contact data on request.
+ * A consent belongs to one contact: a business (credit code) and a phone. A new consent never ends
+ * another contact's consent; it replaces the same contact's earlier consents only when the phone is
+ * proved with a one-time code ({@link PhoneCodes}), because without that proof anyone who knows a public
+ * credit code and a phone number could end someone else's consent. Validates what a contact submits,
+ * issues a receipt and a withdrawal token (kept only as a hash), honours withdrawal at once, shows a
+ * contact their own record, and erases contact data on request. Each write reads and updates a few
+ * indexed rows ({@link ConsentState}), never the whole ledger, so its cost does not grow with the ledger.
  * Nothing here touches the chat: the assistant answers the same with or without consent.
  * Thread-safe (all state is in the database, whose transactions are serialised).
  */
 public final class ConsentService {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
-    private static final int MAX_COMPANY = 100;
-    private static final int MAX_CONTACT = 50;
 
     /** Who processes the data and how long it is kept, as the notice states them. */
     public record NoticeSettings(String controller, String contact, String retention) {
@@ -44,15 +42,22 @@ public final class ConsentService {
 
     private final Database db;
     private final Clock clock;
-    private final Set<String> topics;
+    private final ConsentRequests requests;
+    private final PhoneCodes codes;
     private final ConsentNotice notice;
     private final SecureRandom random = new SecureRandom();
     private volatile ConsentLedger.Verification lastVerification;
 
+    /** With the development code sender, which only logs codes (tools, and tests that need no codes). */
     public ConsentService(Database db, Clock clock, List<String> topics, NoticeSettings settings) {
+        this(db, clock, topics, settings, new LogCodeSender());
+    }
+
+    public ConsentService(Database db, Clock clock, List<String> topics, NoticeSettings settings, CodeSender codeSender) {
         this.db = db;
         this.clock = clock;
-        this.topics = Set.copyOf(topics);
+        this.requests = new ConsentRequests(topics);
+        this.codes = new PhoneCodes(db, clock, codeSender);
         this.notice = register(settings, topics);
     }
 
@@ -94,57 +99,81 @@ public final class ConsentService {
     }
 
     /**
-     * Records a consent. A 201 to the caller means it is on disk (the transaction commits with full
-     * synchronous durability). An earlier active consent of the same business is superseded.
+     * Sends a one-time code to {@code phone}, valid {@link PhoneCodes#TTL}; the next consent of that phone
+     * may carry it to be verified.
      *
-     * @throws ClientException with a field-specific code when the request is not acceptable
+     * @throws ClientException {@code invalid_phone}
+     * @throws CodeThrottledException when asked again too soon or too often today
+     * @throws CodeSender.SendException when the channel did not take it
+     */
+    public CodeIssued requestCode(String phone) {
+        PhoneCodes.Issued issued = codes.request(ConsentRequests.phone(phone));
+        return new CodeIssued(issued.expiresAt().atOffset(ZoneOffset.UTC).format(TIME), (int) PhoneCodes.TTL.toMinutes(),
+                issued.resendAfterSeconds());
+    }
+
+    /**
+     * Records a consent. A 201 to the caller means it is on disk (the transaction commits with full
+     * synchronous durability). With a valid one-time code the consent is verified and supersedes the same
+     * contact's earlier active consents; without a code it is recorded unverified and supersedes nothing.
+     * Another contact's consent, of the same business or not, is never touched.
+     *
+     * @throws ClientException with a field-specific code when the request is not acceptable, or
+     *                         {@code invalid_code}, {@code code_expired}, {@code code_attempts_exceeded}
+     *                         when a code was given but is not valid (nothing is recorded then)
      */
     public ConsentReceipt grant(ConsentRequest r) {
-        String company = required(r.companyName(), "company_name", "企业名称", MAX_COMPANY);
-        String code = r.creditCode() == null ? "" : r.creditCode().strip().toUpperCase(java.util.Locale.ROOT);
-        if (!CreditCode.isValid(code)) {
-            throw ClientException.badRequest("invalid_credit_code", "统一社会信用代码不正确，请核对18位代码。");
-        }
-        String contact = required(r.contactName(), "contact_name", "联系人姓名", MAX_CONTACT);
-        String phone = r.phone() == null ? "" : r.phone().strip();
-        if (!PHONE.matcher(phone).matches()) {
-            throw ClientException.badRequest("invalid_phone", "手机号码格式不正确，请填写11位中国大陆手机号码。");
-        }
-        List<String> chosen = topics(r.topics());
-        if (r.noticeVersion() == null || r.noticeVersion() != notice.version()) {
-            throw ClientException.badRequest("stale_notice_version", "告知书已更新，请阅读最新版本后再确认。");
-        }
-        if (!Boolean.TRUE.equals(r.agreed())) {
-            throw ClientException.badRequest("consent_not_agreed", "请阅读告知书并勾选同意后再提交。");
+        ConsentRequests.Valid v = requests.validate(r, notice);
+        boolean verified = false;
+        if (v.code() != null) {
+            codes.consume(v.phone(), v.code()); // after every other check, so a typo elsewhere does not burn the code
+            verified = true;
         }
         String receiptId = UUID.randomUUID().toString();
         String token = token();
         String at = now();
+        boolean proved = verified;
         db.transaction(c -> {
-            for (String previous : activeReceipts(c, code)) {
-                ConsentLedger.append(c, previous, "superseded", at, Map.of("by", receiptId));
-            }
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("companyName", company);
-            payload.put("creditCode", code);
-            payload.put("topics", chosen);
-            payload.put("noticeVersion", notice.version());
-            payload.put("noticeSha256", notice.sha256());
-            payload.put("tokenSha256", ConsentLedger.sha256(token));
-            ConsentLedger.append(c, receiptId, "granted", at, payload);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO consent_contacts (receipt_id, contact_name, phone) VALUES (?, ?, ?)")) {
-                ps.setString(1, receiptId);
-                ps.setString(2, contact);
-                ps.setString(3, phone);
-                ps.executeUpdate();
-            }
+            record(c, v, proved, receiptId, ConsentLedger.sha256(token), at, notice);
             return null;
         });
-        return new ConsentReceipt(receiptId, token, at, chosen, notice.version(), notice.sha256(), "active");
+        return new ConsentReceipt(receiptId, token, at, v.topics(), notice.version(), notice.sha256(), "active", verified,
+                verified ? ConsentNotice.SCOPE_VERIFIED : ConsentNotice.SCOPE_UNVERIFIED);
     }
 
-    /** Withdraws at once; withdrawing again returns the first withdrawal. */
+    /**
+     * Appends a consent inside the caller's transaction: the supersessions it causes, the granted event,
+     * its current-state row and its contact row. Shared with the benchmark that fills large ledgers, so
+     * that it measures exactly what a consent writes.
+     */
+    static void record(Connection c, ConsentRequests.Valid v, boolean verified, String receiptId, String tokenSha256,
+                       String at, ConsentNotice notice) throws SQLException {
+        if (verified) {
+            for (String previous : ConsentState.activeOfContact(c, v.creditCode(), v.phone())) {
+                ConsentLedger.append(c, previous, "superseded", at, Map.of("by", receiptId));
+                ConsentState.end(c, previous, "superseded", at);
+            }
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("companyName", v.company());
+        payload.put("creditCode", v.creditCode());
+        payload.put("topics", v.topics());
+        payload.put("noticeVersion", notice.version());
+        payload.put("noticeSha256", notice.sha256());
+        payload.put("tokenSha256", tokenSha256);
+        payload.put("phoneVerified", verified);
+        ConsentLedger.Event granted = ConsentLedger.append(c, receiptId, "granted", at, payload);
+        ConsentState.insert(c, receiptId, v.creditCode(), verified, granted.seq(), at, tokenSha256);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO consent_contacts (receipt_id, contact_name, phone) VALUES (?, ?, ?)")) {
+            ps.setString(1, receiptId);
+            ps.setString(2, v.contact());
+            ps.setString(3, v.phone());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Withdraws at once; withdrawing again returns the first withdrawal. Only this receipt's consent ends. */
     public Map<String, String> withdraw(String receiptId, String token) {
         return db.transaction(c -> {
             List<ConsentLedger.Event> events = authorised(c, receiptId, token);
@@ -154,6 +183,7 @@ public final class ConsentService {
                 }
             }
             ConsentLedger.Event e = ConsentLedger.append(c, receiptId, "withdrawn", now(), Map.of());
+            ConsentState.end(c, receiptId, "withdrawn", e.at());
             return result(receiptId, "withdrawn", e.at());
         });
     }
@@ -180,9 +210,20 @@ public final class ConsentService {
         });
     }
 
-    /** Recomputes the whole chain (start-up, the {@code ledger verify} command, staff on demand). */
+    /**
+     * Recomputes the whole chain, then checks the current-state table against it (start-up, the
+     * {@code ledger verify} command, staff on demand). A chain that verifies with a state table that does
+     * not agree is reported as not ok, with the receipt named in {@code problem}.
+     */
     public ConsentLedger.Verification verify() {
-        ConsentLedger.Verification v = db.transaction(ConsentLedger::verify);
+        ConsentLedger.Verification v = db.transaction(c -> {
+            ConsentLedger.Verification chain = ConsentLedger.verify(c);
+            if (!chain.ok()) {
+                return chain;
+            }
+            String problem = ConsentState.disagreement(c);
+            return problem == null ? chain : new ConsentLedger.Verification(false, chain.events(), -1, problem);
+        });
         lastVerification = v;
         return v;
     }
@@ -194,38 +235,12 @@ public final class ConsentService {
 
     /** Every active consent (not withdrawn, not superseded), with its contact data, for delivery. */
     public List<Subscription> activeSubscriptions() {
-        return db.transaction(c -> {
-            List<Subscription> out = new ArrayList<>();
-            for (ConsentView v : ConsentRecords.all(c, true)) {
-                if (v.status().equals("active")) {
-                    out.add(Subscription.of(v));
-                }
-            }
-            return out;
-        });
+        return db.transaction(c -> ConsentState.subscriptions(c, null));
     }
 
-    /** The business's active consent right now, if any: checked again just before each delivery. */
-    public java.util.Optional<Subscription> activeSubscription(String creditCode) {
-        return db.transaction(c -> {
-            List<String> receipts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT receipt_id FROM consent_events WHERE event = 'granted' "
-                    + "AND json_extract(payload, '$.creditCode') = ? ORDER BY seq DESC")) {
-                ps.setString(1, creditCode);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        receipts.add(rs.getString(1));
-                    }
-                }
-            }
-            for (String receipt : receipts) {
-                ConsentView v = ConsentRecords.view(c, receipt, ConsentLedger.events(c, receipt), false);
-                if (v.status().equals("active")) {
-                    return java.util.Optional.of(Subscription.of(v));
-                }
-            }
-            return java.util.Optional.<Subscription>empty();
-        });
+    /** The consent of {@code receiptId} if it is active right now: checked again just before each delivery. */
+    public Optional<Subscription> activeSubscription(String receiptId) {
+        return db.transaction(c -> ConsentState.subscriptions(c, receiptId).stream().findFirst());
     }
 
     /** Every consent's current state, for staff; phones masked unless {@code unmasked}. */
@@ -246,44 +261,6 @@ public final class ConsentService {
         return events;
     }
 
-    private static List<String> activeReceipts(Connection c, String creditCode) throws SQLException {
-        List<String> active = new ArrayList<>();
-        for (ConsentRecords.Summary s : ConsentRecords.summaries(c)) {
-            if (s.creditCode().equals(creditCode) && s.status().equals("active")) {
-                active.add(s.receiptId());
-            }
-        }
-        return active;
-    }
-
-    private List<String> topics(List<String> requested) {
-        if (requested == null || requested.isEmpty()) {
-            throw ClientException.badRequest("missing_topics", "请至少选择一个希望接收提醒的主题。");
-        }
-        if (requested.size() > topics.size()) {
-            throw ClientException.badRequest("too_many_topics", "选择的主题过多。");
-        }
-        Set<String> chosen = new LinkedHashSet<>();
-        for (String t : requested) {
-            if (t == null || !topics.contains(t.strip())) {
-                throw ClientException.badRequest("unknown_topic", "不支持的主题：" + (t == null ? "" : t.strip()) + "。");
-            }
-            chosen.add(t.strip());
-        }
-        return List.copyOf(chosen);
-    }
-
-    private static String required(String value, String field, String label, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw ClientException.badRequest("missing_" + field, "请填写" + label + "。");
-        }
-        if (v.codePointCount(0, v.length()) > max) {
-            throw ClientException.badRequest(field + "_too_long", label + "不能超过" + max + "个字。");
-        }
-        return v;
-    }
-
     private String token() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
@@ -300,9 +277,5 @@ public final class ConsentService {
         m.put("status", status);
         m.put(status.equals("withdrawn") ? "withdrawnAt" : "erasedAt", at);
         return m;
-    }
-
-    static JsonNode payload(ConsentLedger.Event granted) {
-        return granted.payloadJson();
     }
 }

@@ -3,12 +3,13 @@ package gov.dadukou.guidance.consent;
 import java.util.List;
 
 /**
- * A business's own consent record as shown to it: current status, what it agreed to, and every event.
- * The phone is masked; the contact is null once erased.
+ * One consent as shown to the contact who gave it, or to staff: current status, what was agreed, and
+ * every event. The phone is masked unless staff export it unmasked; the contact is null once erased.
+ * {@code verified} says whether the contact proved the phone with a one-time code when consenting.
  */
 public record ConsentView(String receiptId, String status, String companyName, String creditCode, String contactName,
                           String phone, List<String> topics, int noticeVersion, String noticeSha256,
-                          boolean contactErased, List<HistoryItem> history) {
+                          boolean contactErased, List<HistoryItem> history, boolean verified) {
 
     public record HistoryItem(String event, String at) {
     }

@@ -105,6 +105,7 @@ public final class HttpApp {
             // consent (the business's own record needs its withdrawal token)
             routes.get("/api/consent/notice", consent::notice);
             routes.post("/api/consents", consent::grant);
+            routes.post("/api/consents/codes", consent::requestCode);   // one-time code to prove a phone
             routes.get("/api/consents/{receiptId}", consent::view);
             routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
             routes.post("/api/consents/{receiptId}/erase", consent::erase);

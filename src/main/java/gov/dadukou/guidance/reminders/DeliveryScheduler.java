@@ -25,14 +25,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Delivers reminders to businesses that consented, through an outbox in the database. {@link #enqueue}
- * adds one row per business (credit code), reminder and season for every reminder in season and every
- * active consent on one of its topics; the table's unique key makes this idempotent across runs and
- * restarts. {@link #drain} sends what is due: just before each send it checks again that the business
- * still has an active consent on the topic (so a withdrawal that lands while the outbox drains stops the
- * rest), retries failures with exponential back-off and marks a row failed after the last attempt. A
- * crash between a successful send and its bookkeeping resends with the same idempotency key. One drain
- * at a time (synchronized); thread-safe.
+ * Delivers reminders to contacts who consented, through an outbox in the database. {@link #enqueue} adds
+ * one row per consent (one contact of a business), reminder and season for every reminder in season and
+ * every active consent on one of its topics; the table's unique key makes this idempotent across runs and
+ * restarts. A consent whose phone was not verified gets no row when the sender reaches phones
+ * ({@link ReminderSender#reachesPhone()}). {@link #drain} sends what is due: just before each send it
+ * checks again that the consent is still active, on the topic and deliverable (so a withdrawal that lands
+ * while the outbox drains stops the rest), retries failures with exponential back-off and marks a row
+ * failed after the last attempt. A crash between a successful send and its bookkeeping resends with the
+ * same idempotency key. One drain at a time (synchronized); thread-safe.
  */
 public final class DeliveryScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryScheduler.class);
@@ -90,20 +91,22 @@ public final class DeliveryScheduler implements AutoCloseable {
         if (inSeason.isEmpty()) {
             return 0;
         }
-        List<Subscription> subscribers = consent.activeSubscriptions();
+        List<Subscription> subscribers = consent.activeSubscriptions().stream().filter(this::deliverable).toList();
         String now = INSTANT.format(clock.instant());
         return db.transaction(c -> {
             int added = 0;
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO reminder_deliveries "
-                    + "(credit_code, reminder_id, season, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {
+                    + "(credit_code, receipt_id, reminder_id, season, status, attempts, next_attempt_at, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)")) {
                 for (ActiveReminder r : inSeason) {
                     for (Subscription s : subscribers) {
                         if (s.wants(r.topics())) {
                             ps.setString(1, s.creditCode());
-                            ps.setString(2, r.id());
-                            ps.setInt(3, LocalDate.parse(r.start()).getYear());
-                            ps.setString(4, now);
+                            ps.setString(2, s.receiptId());
+                            ps.setString(3, r.id());
+                            ps.setInt(4, LocalDate.parse(r.start()).getYear());
                             ps.setString(5, now);
+                            ps.setString(6, now);
                             added += ps.executeUpdate();
                         }
                     }
@@ -146,9 +149,12 @@ public final class DeliveryScheduler implements AutoCloseable {
         if (reminder == null || LocalDate.parse(reminder.start()).getYear() != row.season()) {
             return finish(row, "cancelled", "reminder no longer in season or retired");
         }
-        Optional<Subscription> subscriber = consent.activeSubscription(row.creditCode());
+        Optional<Subscription> subscriber = consent.activeSubscription(row.receiptId());
         if (subscriber.isEmpty() || !subscriber.get().wants(reminder.topics())) {
             return finish(row, "cancelled", "consent withdrawn or topic no longer chosen");
+        }
+        if (!deliverable(subscriber.get())) {
+            return finish(row, "cancelled", "phone not verified: this channel does not text unverified numbers");
         }
         try {
             sender.send(new ReminderSender.Delivery(row.id(), row.season(), reminder, subscriber.get()));
@@ -177,6 +183,11 @@ public final class DeliveryScheduler implements AutoCloseable {
             });
             return false;
         }
+    }
+
+    /** A channel that reaches phones only serves consents whose phone was proved with a one-time code. */
+    private boolean deliverable(Subscription s) {
+        return s.verified() || !sender.reachesPhone();
     }
 
     private boolean finish(DeliveryLogRow row, String status, String reason) {
@@ -221,11 +232,11 @@ public final class DeliveryScheduler implements AutoCloseable {
     }
 
     private static final String COLUMNS = "id, credit_code, reminder_id, season, status, attempts, next_attempt_at, "
-            + "last_error, created_at, finished_at";
+            + "last_error, created_at, finished_at, receipt_id";
 
     private static DeliveryLogRow row(ResultSet rs) throws java.sql.SQLException {
         return new DeliveryLogRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
     }
 
     @Override

@@ -3,8 +3,8 @@ package gov.dadukou.guidance.reminders;
 import gov.dadukou.guidance.consent.Subscription;
 
 /**
- * Delivers one reminder to one business: a webhook today, an SMS or e-mail gateway behind the same
- * interface tomorrow. Implementations must be thread-safe and must not log contact data.
+ * Delivers one reminder to one contact of a business who consented: a webhook today, an SMS or e-mail
+ * gateway behind the same interface tomorrow. Implementations must be thread-safe and must not log contact data.
  */
 public interface ReminderSender {
 
@@ -19,6 +19,16 @@ public interface ReminderSender {
      * @throws DeliveryException when the delivery did not go through (it will be retried)
      */
     void send(Delivery delivery);
+
+    /**
+     * Whether this channel reaches the recipient's phone (SMS, a call, a messaging gateway fed with the
+     * number). Such a channel is never used for a consent whose phone was not proved with a one-time code:
+     * otherwise anyone could have reminders texted to someone else's number. The default is the cautious
+     * answer, true; only a channel that provably does not contact the phone may say false.
+     */
+    default boolean reachesPhone() {
+        return true;
+    }
 
     /** A failed delivery attempt, with a reason fit for the staff delivery log (no personal data). */
     final class DeliveryException extends RuntimeException {

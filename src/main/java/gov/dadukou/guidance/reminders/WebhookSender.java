@@ -68,6 +68,7 @@ public final class WebhookSender implements ReminderSender {
         recipient.put("creditCode", d.recipient().creditCode());
         recipient.put("contactName", d.recipient().contactName());
         recipient.put("phone", d.recipient().phone());
+        recipient.put("phoneVerified", d.recipient().verified());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", d.deliveryId());
         body.put("season", d.season());

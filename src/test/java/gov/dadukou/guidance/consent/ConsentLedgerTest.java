@@ -127,12 +127,21 @@ class ConsentLedgerTest {
     }
 
     @Test
-    void consentingAgainSupersedesTheEarlierConsentOfTheSameBusiness() {
+    void consentingAgainWithoutACodeSupersedesNothing() {
         ConsentReceipt first = consent.grant(request("91350100M000100Y43"));
         ConsentReceipt second = consent.grant(request("91350100M000100Y43"));
-        assertEquals("superseded", consent.view(first.receiptId(), first.withdrawToken()).status());
+        assertEquals("active", consent.view(first.receiptId(), first.withdrawToken()).status());
         assertEquals("active", consent.view(second.receiptId(), second.withdrawToken()).status());
         assertTrue(consent.verify().ok());
+    }
+
+    @Test
+    void aCurrentStateRowThatDisagreesWithTheLedgerIsNamedByVerify() {
+        ConsentReceipt r = consent.grant(request("91350100M000100Y43"));
+        db.transaction(c -> execute(c, "UPDATE consent_state SET status = 'withdrawn' WHERE receipt_id = '" + r.receiptId() + "'"));
+        ConsentLedger.Verification check = consent.verify();
+        assertFalse(check.ok());
+        assertTrue(check.problem().contains(r.receiptId()), check.problem());
     }
 
     @Test

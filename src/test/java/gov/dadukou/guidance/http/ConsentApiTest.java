@@ -3,13 +3,17 @@ package gov.dadukou.guidance.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.dadukou.guidance.AppConfig;
 import gov.dadukou.guidance.TestServer;
+import gov.dadukou.guidance.consent.CapturingCodeSender;
+import gov.dadukou.guidance.consent.CreditCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
@@ -23,10 +27,11 @@ class ConsentApiTest {
     static Path dataDir;
     static TestServer server;
     static int noticeVersion;
+    static final CapturingCodeSender codes = new CapturingCodeSender();
 
     @BeforeAll
     static void start() {
-        server = TestServer.shipped(dataDir);
+        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB), Clock.systemUTC(), codes);
         noticeVersion = server.get("/api/consent/notice").json().get("version").asInt();
     }
 
@@ -34,6 +39,9 @@ class ConsentApiTest {
     static void stop() {
         server.close();
     }
+
+    static final String BUSINESS_A = "91440300MA5FABCD1" + CreditCode.checkCharacter("91440300MA5FABCD1");
+    static final String BUSINESS_B = "91440300MA5FABCD2" + CreditCode.checkCharacter("91440300MA5FABCD2");
 
     static ObjectNode valid() {
         ObjectNode body = JSON.createObjectNode()
@@ -163,6 +171,97 @@ class ConsentApiTest {
         JsonNode after = server.chat("营业执照要挂出来吗", "consent-chat-2");
         assertEquals(before.get("answer"), after.get("answer"));
         assertEquals(before.get("matched"), after.get("matched"));
+    }
+
+    static TestServer.Response requestCode(String phone) {
+        return server.post("/api/consents/codes", "application/json", JSON.createObjectNode().put("phone", phone).toString());
+    }
+
+    static String status(JsonNode receipt) {
+        return server.get("/api/consents/" + receipt.get("receiptId").asText() + "?token=" + receipt.get("withdrawToken").asText())
+                .json().get("status").asText();
+    }
+
+    @Test
+    void anotherContactsConsentForTheSameBusinessLeavesTheFirstOneActive() {
+        JsonNode a = submit(b -> b.put("creditCode", BUSINESS_A).put("phone", "13700000001")).json();
+        JsonNode b = submit(x -> x.put("creditCode", BUSINESS_A).put("phone", "13700000002").put("contactName", "李四")).json();
+        assertEquals("active", status(a));
+        assertEquals("active", status(b));
+    }
+
+    @Test
+    void aStrangerWhoConsentsForABusinessAndWithdrawsLeavesItsConsentActive() {
+        JsonNode owner = submit(b -> b.put("creditCode", BUSINESS_B).put("phone", "13700000003")).json();
+        JsonNode stranger = submit(b -> b.put("creditCode", BUSINESS_B).put("phone", "13700000003").put("contactName", "冒名者")).json();
+        TestServer.Response w = server.post("/api/consents/" + stranger.get("receiptId").asText() + "/withdraw", "application/json",
+                JSON.createObjectNode().put("withdrawToken", stranger.get("withdrawToken").asText()).toString());
+        assertEquals(200, w.status(), w.body());
+        assertEquals("active", status(owner), "without the phone's code the stranger's consent ended nothing");
+    }
+
+    @Test
+    void aCodeRequestIs202AndTheCodeMakesTheConsentVerified() {
+        TestServer.Response issued = requestCode("13700000010");
+        assertEquals(202, issued.status(), issued.body());
+        OffsetDateTime.parse(issued.json().get("expiresAt").asText());
+        assertEquals(10, issued.json().get("validMinutes").asInt());
+        JsonNode receipt = submit(b -> b.put("phone", "13700000010").put("code", codes.codeFor("13700000010"))).json();
+        assertTrue(receipt.get("verified").asBoolean(), receipt.toString());
+        assertTrue(receipt.get("scope").asText().contains("已通过短信验证码验证"));
+        JsonNode view = server.get("/api/consents/" + receipt.get("receiptId").asText() + "?token=" + receipt.get("withdrawToken").asText()).json();
+        assertTrue(view.get("verified").asBoolean());
+    }
+
+    @Test
+    void aConsentWithoutACodeIs201AndMarkedUnverified() {
+        TestServer.Response r = submit(b -> b.put("phone", "13700000011"));
+        assertEquals(201, r.status(), r.body());
+        assertFalse(r.json().get("verified").asBoolean());
+        assertTrue(r.json().get("scope").asText().contains("未验证"));
+        assertFalse(server.get("/api/consents/" + r.json().get("receiptId").asText() + "?token=" + r.json().get("withdrawToken").asText())
+                .json().get("verified").asBoolean());
+    }
+
+    @Test
+    void aWrongCodeIs400AndAnUnknownOneTooAndNothingIsRecorded() {
+        assertEquals(202, requestCode("13700000012").status());
+        String wrong = codes.codeFor("13700000012").equals("000000") ? "111111" : "000000";
+        int before = server.assistant.consent().all(false).size();
+        assertRefused(submit(b -> b.put("phone", "13700000012").put("code", wrong)), "invalid_code");
+        assertRefused(submit(b -> b.put("phone", "13700000013").put("code", "123456")), "code_expired");
+        assertRefused(submit(b -> b.put("phone", "13700000013").put("code", "12ab")), "invalid_code");
+        assertEquals(before, server.assistant.consent().all(false).size());
+    }
+
+    @Test
+    void aSecondCodeRequestWithinAMinuteIs429WithRetryAfter() throws Exception {
+        assertEquals(202, requestCode("13700000014").status());
+        TestServer.Response again = requestCode("13700000014");
+        assertEquals(429, again.status(), again.body());
+        assertEquals("code_too_soon", again.json().get("error").get("code").asText());
+        assertTrue(again.json().get("error").get("message").asText().contains("秒"));
+        var raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.base() + "/api/consents/codes")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"13700000014\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, raw.statusCode());
+        long retryAfter = Long.parseLong(raw.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 61, String.valueOf(retryAfter));
+    }
+
+    @Test
+    void aCodeRequestForAMalformedPhoneIs400AndAGatewayFailureIs503() {
+        assertRefused(requestCode("12345"), "invalid_phone");
+        assertRefused(server.post("/api/consents/codes", "application/json", "{}"), "invalid_phone");
+        codes.failing(true);
+        try {
+            TestServer.Response r = requestCode("13700000015");
+            assertEquals(503, r.status(), r.body());
+            assertEquals("code_not_sent", r.json().get("error").get("code").asText());
+        } finally {
+            codes.failing(false);
+        }
     }
 
     private static void assertRefused(TestServer.Response r, String code) {

@@ -2,6 +2,7 @@ package gov.dadukou.guidance.reminders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import gov.dadukou.guidance.consent.CapturingCodeSender;
 import gov.dadukou.guidance.consent.ConsentReceipt;
 import gov.dadukou.guidance.consent.ConsentRequest;
 import gov.dadukou.guidance.consent.ConsentService;
@@ -45,6 +46,7 @@ class DeliverySchedulerTest {
     MutableClock clock;
     Database db;
     ConsentService consent;
+    final CapturingCodeSender codes = new CapturingCodeSender();
     ReminderService reminders;
     HttpServer receiver;
     /** Every call received: its Idempotency-Key and the business's credit code. */
@@ -85,7 +87,8 @@ class DeliverySchedulerTest {
     }
 
     ConsentService consentService(Database database) {
-        return new ConsentService(database, clock, kb.topics(), new ConsentService.NoticeSettings("测试", "12345政务服务便民热线", "测试。"));
+        return new ConsentService(database, clock, kb.topics(), new ConsentService.NoticeSettings("测试", "12345政务服务便民热线", "测试。"),
+                codes);
     }
 
     DeliveryScheduler scheduler(Database database, ConsentService c, ReminderSender sender, int maxAttempts) {
@@ -97,10 +100,20 @@ class DeliverySchedulerTest {
         return new WebhookSender(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), "secret", Duration.ofSeconds(5));
     }
 
+    /** Business n's contact consents with a verified phone of their own. */
     ConsentReceipt subscribe(int n, String... topics) {
-        String first17 = String.format("915001040000%05d", n);
-        return consent.grant(new ConsentRequest("测试公司" + n, first17 + CreditCode.checkCharacter(first17), "张三", "13812341234",
-                List.of(topics), consent.notice().version(), true));
+        return subscribe(n, String.format("138%08d", n), true, topics);
+    }
+
+    ConsentReceipt subscribe(int business, String phone, boolean verified, String... topics) {
+        String first17 = String.format("915001040000%05d", business);
+        String code = null;
+        if (verified) {
+            consent.requestCode(phone);
+            code = codes.codeFor(phone);
+        }
+        return consent.grant(new ConsentRequest("测试公司" + business, first17 + CreditCode.checkCharacter(first17), "张三", phone,
+                List.of(topics), consent.notice().version(), true, code));
     }
 
     /** Reminders in season on 2027-06-10 on the topic 年度报告. */
@@ -221,6 +234,60 @@ class DeliverySchedulerTest {
         assertEquals(expected, perKey.size(), "every business got every reminder");
         assertTrue(perKey.values().stream().filter(v -> v > 1).count() <= 1,
                 "only the send cut off by the crash is repeated, with the same idempotency key");
+    }
+
+    @Test
+    void anUnverifiedPhoneGetsNoReminderThroughAChannelThatReachesPhones() {
+        subscribe(20, "13900000020", false, "年度报告");
+        DeliveryScheduler s = scheduler(db, consent, webhook(), 5);
+        s.runOnce();
+        assertEquals(0, calls.size());
+        assertTrue(s.log(10).isEmpty(), "no outbox row for a consent the channel may not serve");
+    }
+
+    @Test
+    void aPendingDeliveryToAConsentThatTurnsOutUnverifiedIsCancelledNotSent() {
+        ConsentReceipt r = subscribe(21, "13900000021", false, "年度报告");
+        DeliveryScheduler s = scheduler(db, consent, webhook(), 5);
+        db.transaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO reminder_deliveries (credit_code, receipt_id, reminder_id, season, status, "
+                    + "attempts, next_attempt_at, created_at) VALUES ('x', ?, ?, 2027, 'pending', 0, '2000-01-01T00:00:00.000Z', '2000-01-01T00:00:00.000Z')")) {
+                ps.setString(1, r.receiptId());
+                ps.setString(2, reminders.active(reminders.today(), "年度报告", null).get(0).id());
+                ps.executeUpdate(); // as a database upgraded from version 5 may hold
+            }
+            return null;
+        });
+        s.drain();
+        assertEquals(0, calls.size());
+        assertTrue(s.log(10).get(0).status().equals("cancelled") && s.log(10).get(0).lastError().contains("not verified"));
+    }
+
+    @Test
+    void aChannelThatDoesNotReachPhonesAlsoServesUnverifiedConsents() {
+        subscribe(22, "13900000022", false, "年度报告");
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        ReminderSender noPhone = new ReminderSender() {
+            @Override
+            public void send(Delivery d) {
+                delivered.add(d.recipient().receiptId());
+            }
+
+            @Override
+            public boolean reachesPhone() {
+                return false;
+            }
+        };
+        scheduler(db, consent, noPhone, 5).runOnce();
+        assertEquals(annualReportReminders(), delivered.size());
+    }
+
+    @Test
+    void twoContactsOfOneBusinessEachGetTheReminder() {
+        subscribe(23, "13900000023", true, "年度报告");
+        subscribe(23, "13900000024", true, "年度报告");
+        scheduler(db, consent, webhook(), 5).runOnce();
+        assertEquals(2 * annualReportReminders(), calls.size());
     }
 
     /** A clock the test moves by hand. */
