@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Migrations in order; append, never edit one that has shipped. */
     private static final List<String> MIGRATIONS = List.of("V1__consent_ledger.sql", "V2__reminder_deliveries.sql",
-            "V3__feedback.sql", "V4__staff.sql", "V5__entry_versions.sql");
+            "V3__feedback.sql", "V4__staff.sql", "V5__entry_versions.sql", "V6__staff_hardening.sql");
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
