@@ -24,7 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       not see.</li>
  * </ul>
  * Usernames are keyed as typed (normalised), whether or not the account exists, so that a refusal says
- * nothing about which usernames exist. The address is the client as resolved through the trusted
+ * nothing about which usernames exist.
+ *
+ * <p>An attempt is counted as a failure <em>before</em> the password is checked ({@link #attempt}) and
+ * taken back on success ({@link #succeeded}). Checking first and counting after the slow hash would let
+ * a burst of parallel requests all pass the check inside the free window. The address is the client as resolved through the trusted
  * proxies, never a proxy's own address.
  *
  * <p>State is lost on restart (an attacker cannot restart the server) and bounded: pairs idle for
@@ -55,7 +59,42 @@ public final class LoginThrottle {
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
 
     /**
-     * How long this username may not be tried from this address.
+     * Either refuses this try or lets it through, counting it as a failure until {@link #succeeded} says
+     * otherwise. Atomic per pair and per address.
+     *
+     * @return whole seconds to wait (at least 1) when refused, nothing counted; 0 when the try may go ahead
+     */
+    public long attempt(String username, String address, Instant now) {
+        long wait = waitSeconds(username, address, now);
+        if (wait > 0) {
+            return wait;
+        }
+        sweepIfLarge(now);
+        long[] refused = {0};
+        pairs.compute(new Key(username, address), (k, old) -> {
+            if (old != null && old.refusedUntil() != null && old.refusedUntil().isAfter(now)) {
+                refused[0] = seconds(now, old.refusedUntil()); // a parallel try got here first
+                return old;
+            }
+            int n = old == null || old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.failures() + 1;
+            return new Pair(n, now, n >= FREE_FAILURES ? now.plus(delayAfter(n)) : null);
+        });
+        if (refused[0] > 0) {
+            return refused[0];
+        }
+        Deque<Instant> recent = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (recent) {
+            prune(recent, now);
+            if (recent.size() >= ADDRESS_FAILURES) {
+                return seconds(now, recent.peekFirst().plus(ADDRESS_WINDOW)); // the pair keeps its count: errs on the safe side
+            }
+            recent.addLast(now);
+        }
+        return 0;
+    }
+
+    /**
+     * How long this username may not be tried from this address, without counting anything.
      *
      * @return whole seconds to wait (at least 1 when refused), 0 when a try is allowed now
      */
@@ -77,23 +116,18 @@ public final class LoginThrottle {
         return wait;
     }
 
-    /** Records a failed try (wrong password, unknown username or inactive account alike). */
-    public void failed(String username, String address, Instant now) {
-        sweepIfLarge(now);
-        pairs.compute(new Key(username, address), (k, old) -> {
-            int n = old == null || old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.failures() + 1;
-            return new Pair(n, now, n >= FREE_FAILURES ? now.plus(delayAfter(n)) : null);
-        });
-        Deque<Instant> recent = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent, now);
-            recent.addLast(now);
-        }
-    }
-
-    /** A correct password clears that pair only: a success must not wash away a sprayer's failures. */
-    public void succeeded(String username, String address) {
+    /**
+     * The try counted at {@code attemptedAt} was a success: the pair is cleared and that one try is taken
+     * off the address's count. Only that one: a sprayer's single success must not wash away its failures.
+     */
+    public void succeeded(String username, String address, Instant attemptedAt) {
         pairs.remove(new Key(username, address));
+        Deque<Instant> recent = byAddress.get(address);
+        if (recent != null) {
+            synchronized (recent) {
+                recent.removeLastOccurrence(attemptedAt);
+            }
+        }
     }
 
     /**

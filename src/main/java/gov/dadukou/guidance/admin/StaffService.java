@@ -122,15 +122,14 @@ public final class StaffService {
         Instant now = clock.instant();
         String name = normalise(username);
         String from = address == null || address.isBlank() ? "unknown" : address;
-        refuseIfThrottled(name, from, now);
+        refuseIfThrottled(name, from, now); // counts this try as a failure until it succeeds
         Optional<StaffAccounts.Stored> stored = accounts.find(name);
         // Always one full verification, against a dummy hash of the same cost when there is no account.
         boolean matches = hasher.matches(password, stored.map(StaffAccounts.Stored::hash).orElse(dummyHash));
         if (!matches || stored.isEmpty() || !stored.get().account().active()) {
-            throttle.failed(name, from, now);
             throw invalidCredentials();
         }
-        throttle.succeeded(name, from);
+        throttle.succeeded(name, from, now);
         accounts.purgeExpiredSessions(now);
         Account account = stored.get().account();
         String token = randomToken();
@@ -169,10 +168,9 @@ public final class StaffService {
         refuseIfThrottled(who.username(), from, now);
         StaffAccounts.Stored stored = accounts.existing(who.username());
         if (!hasher.matches(current == null ? new char[0] : current, stored.hash())) {
-            throttle.failed(who.username(), from, now);
             throw ClientException.badRequest("wrong_password", "当前密码不正确。");
         }
-        throttle.succeeded(who.username(), from);
+        throttle.succeeded(who.username(), from, now);
         policy.check(next, who.username());
         if (PasswordHasher.verify(next, stored.hash())) {
             throw ClientException.badRequest("same_password", "新密码不能与当前密码相同。");
@@ -295,8 +293,9 @@ public final class StaffService {
         return accounts.sessionCount();
     }
 
+    /** Refuses a throttled try; otherwise counts it as a failure in advance (see {@link LoginThrottle#attempt}). */
     private void refuseIfThrottled(String name, String from, Instant now) {
-        long wait = throttle.waitSeconds(name, from, now);
+        long wait = throttle.attempt(name, from, now);
         if (wait > 0) {
             // The same answer whether or not the username exists: the throttle is keyed by what was typed.
             throw ClientException.tooManyRequests("too_many_attempts", wait, "登录尝试过于频繁，请" + humanWait(wait) + "后再试。");
