@@ -52,18 +52,20 @@ final class AdminRoutes {
     private final StaffService staff;
 
     private final ClientAddresses addresses;
+    private final AccountRoutes accountRoutes;
 
     AdminRoutes(Assistant assistant, ClientAddresses addresses) {
         this.assistant = assistant;
         this.addresses = addresses;
         this.staff = assistant.staff();
+        this.accountRoutes = new AccountRoutes(staff, addresses, this::knownDepartment);
     }
 
     List<Route> table() {
         return List.of(
                 new Route("GET", "/admin/api/me", ALL, false, this::me),
                 new Route("POST", "/admin/api/logout", ALL, true, this::logout),
-                new Route("POST", "/admin/api/me/password", ALL, true, this::changeOwnPassword),
+                new Route("POST", "/admin/api/me/password", ALL, true, accountRoutes::changeOwnPassword),
                 new Route("GET", "/admin/api/questions/gaps", ALL, false, this::gaps),
                 new Route("GET", "/admin/api/feedback", ALL, false, this::feedback),
                 new Route("GET", "/admin/api/consents", REVIEW, false, this::consents),
@@ -71,11 +73,11 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
                 new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
                 new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
-                new Route("POST", "/admin/api/accounts/{username}/password", ADMIN, true, this::resetPassword),
-                new Route("POST", "/admin/api/accounts/{username}/deactivate", ADMIN, true, this::deactivate),
-                new Route("POST", "/admin/api/accounts/{username}/reactivate", ADMIN, true, this::reactivate),
-                new Route("POST", "/admin/api/accounts/{username}/unlock", ADMIN, true, this::unlock),
-                new Route("POST", "/admin/api/accounts/{username}/role", ADMIN, true, this::changeRole),
+                new Route("POST", "/admin/api/accounts/{username}/password", ADMIN, true, accountRoutes::resetPassword),
+                new Route("POST", "/admin/api/accounts/{username}/deactivate", ADMIN, true, accountRoutes::deactivate),
+                new Route("POST", "/admin/api/accounts/{username}/reactivate", ADMIN, true, accountRoutes::reactivate),
+                new Route("POST", "/admin/api/accounts/{username}/unlock", ADMIN, true, accountRoutes::unlock),
+                new Route("POST", "/admin/api/accounts/{username}/role", ADMIN, true, accountRoutes::changeRole),
                 new Route("GET", "/admin/api/audit", ADMIN, false, this::audit),
                 new Route("GET", "/admin/api/vocabulary", ALL, false, this::vocabulary),
                 new Route("GET", "/admin/api/entries", ALL, false, this::entries),
@@ -148,40 +150,6 @@ final class AdminRoutes {
         body.put("csrfToken", s.csrfToken());
         body.put("mustChangePassword", s.account().mustChangePassword());
         ctx.json(body);
-    }
-
-    private void changeOwnPassword(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        staff.changeOwnPassword(s.account(), ctx.cookie(COOKIE), chars(Json.optionalString(body, "currentPassword")),
-                chars(Json.optionalString(body, "newPassword")), addresses.of(ctx));
-        ctx.json(Map.of("status", "password_changed"));
-    }
-
-    private void resetPassword(Context ctx, StaffService.Session s) {
-        staff.resetPassword(s.account(), ctx.pathParam("username"), chars(Json.optionalString(Json.object(ctx), "password")));
-        ctx.json(Map.of("username", ctx.pathParam("username"), "status", "must_change_password"));
-    }
-
-    private void deactivate(Context ctx, StaffService.Session s) {
-        staff.deactivate(s.account(), ctx.pathParam("username"));
-        ctx.json(Map.of("username", ctx.pathParam("username"), "status", "inactive"));
-    }
-
-    private void reactivate(Context ctx, StaffService.Session s) {
-        staff.reactivate(s.account(), ctx.pathParam("username"));
-        ctx.json(Map.of("username", ctx.pathParam("username"), "status", "active"));
-    }
-
-    private void unlock(Context ctx, StaffService.Session s) {
-        staff.unlock(s.account(), ctx.pathParam("username"));
-        ctx.json(Map.of("username", ctx.pathParam("username"), "status", "unlocked"));
-    }
-
-    private void changeRole(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        Role role = Role.fromCode(String.valueOf(Json.optionalString(body, "role")))
-                .orElseThrow(() -> ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。"));
-        ctx.json(staff.changeRole(s.account(), ctx.pathParam("username"), role, knownDepartment(Json.optionalString(body, "department"))));
     }
 
     private void logout(Context ctx, StaffService.Session s) {
@@ -360,10 +328,6 @@ final class AdminRoutes {
             throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
         }
         return department;
-    }
-
-    private static char[] chars(String password) {
-        return password == null ? new char[0] : password.toCharArray();
     }
 
     private static String comment(Context ctx) {
