@@ -136,7 +136,7 @@ public final class StaffService {
         String csrf = randomToken();
         Instant expires = now.plus(sessionTtl);
         accounts.insertSession(account.id(), sha256(token), csrf, expires);
-        audit(account.username(), "login", account.mustChangePassword() ? "must change password" : null);
+        audit(account.username(), "login", "from " + from + (account.mustChangePassword() ? ", must change password" : ""));
         return new Login(token, csrf, account, expires);
     }
 
