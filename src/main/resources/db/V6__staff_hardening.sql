@@ -4,6 +4,10 @@
 ALTER TABLE staff_accounts ADD COLUMN created_by TEXT;
 ALTER TABLE staff_accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE staff_accounts ADD COLUMN password_changed_at TEXT;
+-- The admin who last reset the password, and when: that admin knew a password of the account, so it may
+-- not approve their versions for 30 days (four eyes).
+ALTER TABLE staff_accounts ADD COLUMN password_reset_by TEXT;
+ALTER TABLE staff_accounts ADD COLUMN password_reset_at TEXT;
 
 -- The hard account lock is gone (login delays are per username and address, in memory): release any
 -- account an attacker had locked. The columns stay so that an older build can still read the file.

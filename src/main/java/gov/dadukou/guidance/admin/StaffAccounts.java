@@ -95,15 +95,27 @@ final class StaffAccounts {
         });
     }
 
-    /** A new password hash; sessions other than {@code keepTokenSha256} (null: none kept) end. */
-    void setPassword(long id, String hash, boolean mustChange, Instant now, String keepTokenSha256) {
+    /**
+     * A new password hash; sessions other than {@code keepTokenSha256} (null: none kept) end.
+     *
+     * @param resetBy the admin who set it for someone else (recorded for the four-eyes rule), or null when
+     *                the account changed its own
+     */
+    void setPassword(long id, String hash, String resetBy, Instant now, String keepTokenSha256) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE staff_accounts SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE id = ?")) {
-                ps.setString(1, hash);
-                ps.setInt(2, mustChange ? 1 : 0);
-                ps.setString(3, now.toString());
-                ps.setLong(4, id);
+            String sql = resetBy == null
+                    ? "UPDATE staff_accounts SET password_hash = ?, must_change_password = 0, password_changed_at = ? WHERE id = ?"
+                    : "UPDATE staff_accounts SET password_hash = ?, must_change_password = 1, password_changed_at = ?, "
+                    + "password_reset_by = ?, password_reset_at = ? WHERE id = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, hash);
+                ps.setString(i++, now.toString());
+                if (resetBy != null) {
+                    ps.setString(i++, resetBy);
+                    ps.setString(i++, now.toString());
+                }
+                ps.setLong(i, id);
                 ps.executeUpdate();
             }
             endSessions(c, id, keepTokenSha256);

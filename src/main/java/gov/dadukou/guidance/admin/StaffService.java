@@ -175,7 +175,7 @@ public final class StaffService {
         if (PasswordHasher.verify(next, stored.hash())) {
             throw ClientException.badRequest("same_password", "新密码不能与当前密码相同。");
         }
-        accounts.setPassword(who.id(), hasher.hash(next), false, now, token == null ? null : sha256(token));
+        accounts.setPassword(who.id(), hasher.hash(next), null, now, token == null ? null : sha256(token));
         audit(who.username(), "change-password", stored.account().mustChangePassword() ? "forced change done" : null);
     }
 
@@ -188,7 +188,7 @@ public final class StaffService {
     public void resetPassword(Account admin, String username, char[] temporary) {
         StaffAccounts.Stored target = other(admin, username, "请在“修改密码”中修改自己的密码。");
         policy.check(temporary, target.account().username());
-        accounts.setPassword(target.account().id(), hasher.hash(temporary), true, clock.instant(), null);
+        accounts.setPassword(target.account().id(), hasher.hash(temporary), admin.username(), clock.instant(), null);
         throttle.clear(target.account().username());
         audit(admin.username(), "reset-password", target.account().username() + " (must change at next login)");
     }

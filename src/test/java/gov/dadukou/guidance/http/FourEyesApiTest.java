@@ -75,4 +75,21 @@ class FourEyesApiTest {
             later.ok("POST", ENTRY + "/approve", "{\"comment\":\"一个月后，法制审核通过\"}");
         }
     }
+
+    @Test
+    void aReviewerWhosePasswordTheAuthorResetCannotApproveTheirVersions() {
+        try (TestServer server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false)
+                .withAdminPassword(ADMIN_PASSWORD), new TestClock(Instant.parse("2026-12-01T08:00:00Z")))) {
+            server.assistant.staff().create("lawyer2", "lawyer-password-2".toCharArray(), Role.REVIEWER, null);
+            StaffClient admin = StaffClient.login(server, "admin", ADMIN_PASSWORD);
+            admin.ok("POST", "/admin/api/accounts/lawyer2/password", "{\"password\":\"temporary-secret-71\"}");
+            adminSubmitsAnEntry(admin);
+
+            // The admin knows the temporary password: signing in as lawyer2 must not make an approval.
+            StaffClient asLawyer = StaffClient.login(server, "lawyer2", "temporary-secret-71");
+            asLawyer.ok("POST", "/admin/api/me/password", "{\"currentPassword\":\"temporary-secret-71\",\"newPassword\":\"admin-chosen-phrase-8\"}");
+            assertEquals("403 approver_password_reset_by_author",
+                    code(asLawyer.request("POST", ENTRY + "/approve", "{\"comment\":\"同意\"}")));
+        }
+    }
 }
