@@ -157,6 +157,14 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         if (value != null && value.length() < 12) {
             throw new ConfigException("ADMIN_PASSWORD 至少12位 / must be at least 12 characters");
         }
+        if (value != null) {
+            try {
+                gov.dadukou.guidance.admin.PasswordPolicy.standard().check(value.toCharArray(), "admin");
+            } catch (ClientException weak) {
+                // The same rule as for every staff password, refused here with a message instead of at first start.
+                throw new ConfigException("ADMIN_PASSWORD 不符合密码要求 / is too weak: " + weak.getMessage());
+            }
+        }
         return value;
     }
 

@@ -30,6 +30,14 @@ public final class ClientException extends RuntimeException {
         return new ClientException(429, "rate_limited", message, Math.max(1, retryAfterSeconds));
     }
 
+    /**
+     * {@code 429} with a code of its own (staff logins: {@code too_many_attempts}, kept from before the
+     * public rate limits) and the seconds for {@code Retry-After} (at least 1).
+     */
+    public static ClientException tooManyRequests(String code, long retryAfterSeconds, String message) {
+        return new ClientException(429, code, message, Math.max(1, retryAfterSeconds));
+    }
+
     /** Seconds after which the client may retry ({@code Retry-After}); 0 when it does not apply. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;

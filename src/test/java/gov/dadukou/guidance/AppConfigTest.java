@@ -57,6 +57,7 @@ class AppConfigTest {
         for (String[] bad : List.of(new String[] {"PORT", "abc"}, new String[] {"PORT", "70000"}, new String[] {"DENSE", "maybe"},
                 new String[] {"SESSION_TTL_MINUTES", "0"}, new String[] {"WEBHOOK_URL", "ftp://x.example"},
                 new String[] {"ALLOWED_ORIGINS", "https://site.example/path"}, new String[] {"KB_DIR", "/no/such/dir"},
+                new String[] {"ADMIN_PASSWORD", "123456789012"}, new String[] {"ADMIN_PASSWORD", "password1234"},
                 new String[] {"TRUSTED_PROXIES", "proxy.example"}, new String[] {"TRUSTED_PROXIES", "10.0.0.0/33"},
                 new String[] {"RATE_LIMIT_CHAT_PER_MINUTE", "-1"}, new String[] {"RATE_LIMIT_WRITES_PER_HOUR", "many"})) {
             AppConfig.ConfigException e = assertThrows(AppConfig.ConfigException.class, () -> AppConfig.fromEnv(env(bad[0], bad[1])),

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The life of an entry: draft → submitted → approved (legal review, with a comment) → published →
  * retired. Every change is a new version recording who and when; an editor works only on their
- * department's entries and nobody approves their own version. Publishing and retiring take effect in
+ * department's entries; nobody reviews their own version, and {@link FourEyes} keeps an author from
+ * approving through an account they created or whose role they changed. Publishing and retiring take effect in
  * {@link LiveEntries} at once. The shipped knowledge base seeds an empty database; importing it again
  * adds new entries and proposes changed ones as submitted versions, never overwriting a staff edit.
  * Thread-safe (all state in the database, transactions serialised).
@@ -253,7 +254,9 @@ public final class EntryWorkflow {
             if (!latest.status().equals(from)) {
                 throw new ClientException(409, "wrong_state", "当前版本状态为“" + latest.status() + "”，不能执行此操作。");
             }
-            if (review && latest.author().equals(who.username())) {
+            if (review && to.equals("approved")) {
+                FourEyes.check(c, latest.author(), who, clock.instant());
+            } else if (review && latest.author().equals(who.username())) {
                 throw new ClientException(403, "own_entry", "不能审核自己提交的版本。");
             }
             String sql = review
@@ -338,14 +341,16 @@ public final class EntryWorkflow {
 
     private static List<EntryVersion> versions(Connection c, String id) throws SQLException {
         List<EntryVersion> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT entry_id, version, status, author, created_at, reviewer, review_comment, "
-                + "reviewed_at, published_by, published_at, source_file, content FROM kb_versions WHERE entry_id = ? ORDER BY version")) {
+        // The reviewer's account creator is shown with the version, so a reader can see the four-eyes rule held.
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.entry_id, v.version, v.status, v.author, v.created_at, v.reviewer, "
+                + "v.review_comment, v.reviewed_at, v.published_by, v.published_at, v.source_file, v.content, a.created_by "
+                + "FROM kb_versions v LEFT JOIN staff_accounts a ON a.username = v.reviewer WHERE v.entry_id = ? ORDER BY v.version")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new EntryVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12)));
+                            rs.getString(12), rs.getString(13)));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * PBKDF2-HMAC-SHA256 from the JDK, at OWASP's recommended 600,000 iterations, 16-byte random salt,
@@ -17,6 +18,8 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    /** PBKDF2 iterations run by {@link #matches}: equal work for equal paths can be checked without a stopwatch. */
+    private final LongAdder verifiedIterations = new LongAdder();
 
     public PasswordHasher(int iterations) {
         if (iterations < 1) {
@@ -31,6 +34,30 @@ public final class PasswordHasher {
         byte[] key = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    }
+
+    /**
+     * Like {@link #verify} and counted in {@link #verifiedIterations()}. Login uses this one, so that a test
+     * can check that an unknown username costs the same hashing as a wrong password.
+     */
+    public boolean matches(char[] password, String stored) {
+        verifiedIterations.add(iterationsOf(stored));
+        return verify(password, stored);
+    }
+
+    /** PBKDF2 iterations run by {@link #matches} on this hasher so far. */
+    public long verifiedIterations() {
+        return verifiedIterations.sum();
+    }
+
+    /** The iteration count in a stored hash; 0 when it is malformed. */
+    static int iterationsOf(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        try {
+            return parts.length == 4 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0; // malformed: verify() refuses it without hashing
+        }
     }
 
     /** Constant-time comparison; false for a malformed stored value. */

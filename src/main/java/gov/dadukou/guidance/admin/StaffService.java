@@ -4,40 +4,46 @@ import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.store.Database;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Staff accounts, logins and sessions, and the append-only audit log of staff actions. Failed logins are
- * slowed, an account is locked for 15 minutes after 5 failures in a row, and an address is refused for
- * 15 minutes after 20 failures. Session tokens and CSRF tokens are random; only the SHA-256 of a session
- * token is stored. Thread-safe.
+ * Staff accounts, logins and sessions, and the append-only audit log of staff actions.
+ *
+ * <p>Login: a wrong password, an unknown username and an inactive account are answered alike (401
+ * {@code invalid_credentials}) after the same work (one account look-up and one PBKDF2 verification,
+ * against a dummy hash of the same cost when there is no account). Guessing is slowed by
+ * {@link LoginThrottle} per (username, client address) and per address, answered alike for every
+ * username (429 {@code too_many_attempts} with {@code Retry-After}); there is no account lock that a
+ * stranger could trigger. Passwords follow {@link PasswordPolicy}. An admin's reset makes the account
+ * change its password at the next login before it may do anything else. Every account change is
+ * audited here, so no caller can forget to.
+ *
+ * <p>Session tokens and CSRF tokens are random; only the SHA-256 of a session token is stored; expired
+ * sessions are purged at each login. Thread-safe.
  */
 public final class StaffService {
-    static final int ACCOUNT_FAILURES = 5;
-    static final int ADDRESS_FAILURES = 20;
-    static final Duration LOCK = Duration.ofMinutes(15);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
-    private static final int MIN_PASSWORD = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Verified against when the username does not exist, so that timing does not tell. */
-    private static final String DUMMY_HASH = new PasswordHasher(PasswordHasher.OWASP_ITERATIONS).hash("dummy-password".toCharArray());
+    /** Who made the accounts created at start-up or on the command line. */
+    public static final String SYSTEM = "system";
 
-    public record Account(long id, String username, Role role, String department, boolean active) {
+    /**
+     * A staff account. {@code createdBy} is the username of the admin who made it ({@code system} for the
+     * first admin; null for accounts made before this was recorded).
+     */
+    public record Account(long id, String username, Role role, String department, boolean active, boolean mustChangePassword,
+                          String createdBy) {
     }
 
     public record Session(Account account, String csrfToken) {
@@ -49,119 +55,88 @@ public final class StaffService {
     public record AuditRow(long id, String at, String username, String action, String detail) {
     }
 
+    /** One line of the admin's account list: the account, when and by whom it was made, and its login failures. */
+    public record Listed(long id, String username, Role role, String department, boolean active, boolean mustChangePassword,
+                         String createdBy, String createdAt, int recentLoginFailures, long loginRefusedForSeconds) {
+    }
+
     private final Database db;
     private final Clock clock;
     private final PasswordHasher hasher;
     private final Duration sessionTtl;
-    private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+    private final StaffAccounts accounts;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final PasswordPolicy policy = PasswordPolicy.standard();
+    /** Verified against when the username does not exist: made by the same hasher, so it costs the same. */
+    private final String dummyHash;
 
     public StaffService(Database db, Clock clock, PasswordHasher hasher, Duration sessionTtl) {
         this.db = db;
         this.clock = clock;
         this.hasher = hasher;
         this.sessionTtl = sessionTtl;
+        this.accounts = new StaffAccounts(db);
+        this.dummyHash = hasher.hash(randomToken().toCharArray());
     }
 
     /**
+     * An account made by the system (the first admin, the command line).
+     *
      * @throws ClientException when the username, password, role or department is unacceptable or taken
      */
     public Account create(String username, char[] password, Role role, String department) {
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return insert(SYSTEM, username, password, role, department);
+    }
+
+    /**
+     * An account made by an admin; who made it is recorded (the four-eyes rule reads it).
+     *
+     * @throws ClientException when the username, password, role or department is unacceptable or taken
+     */
+    public Account create(Account by, String username, char[] password, Role role, String department) {
+        return insert(by.username(), username, password, role, department);
+    }
+
+    private Account insert(String createdBy, String username, char[] password, Role role, String department) {
+        String name = normalise(username);
         if (!USERNAME.matcher(name).matches()) {
             throw ClientException.badRequest("invalid_username", "用户名应为3–32位小写字母、数字、点、下划线或连字符。");
         }
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw ClientException.badRequest("weak_password", "密码至少" + MIN_PASSWORD + "位。");
-        }
-        if (role == null) {
-            throw ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。");
-        }
-        if (role == Role.EDITOR && (department == null || department.isBlank())) {
-            throw ClientException.badRequest("missing_department", "编辑账号必须属于一个实施单位。");
-        }
-        String hash = hasher.hash(password);
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM staff_accounts WHERE username = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new ClientException(409, "username_taken", "用户名已被使用。");
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_accounts (username, password_hash, role, department, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, name);
-                ps.setString(2, hash);
-                ps.setString(3, role.code());
-                ps.setString(4, department == null || department.isBlank() ? null : department.strip());
-                ps.setString(5, clock.instant().toString());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return new Account(keys.getLong(1), name, role, department, true);
-                }
-            }
-        });
+        policy.check(password, name);
+        String dept = requireDepartment(role, department);
+        return accounts.insert(name, hasher.hash(password), role, dept, createdBy, clock.instant());
     }
 
     public boolean hasAdmin() {
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM staff_accounts WHERE role = 'admin' AND active = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return accounts.hasActiveAdmin();
     }
 
     /**
      * Checks the password and opens a session.
      *
-     * @throws ClientException 401 for wrong credentials, 423 for a locked account, 429 for a throttled address
+     * @param address the client's address as resolved through the trusted proxies
+     * @throws ClientException 401 {@code invalid_credentials} for any wrong username, password or inactive
+     *                         account; 429 {@code too_many_attempts} (with Retry-After) while throttled
      */
     public Login login(String username, char[] password, String address) {
         Instant now = clock.instant();
-        String from = address == null ? "?" : address;
-        Deque<Instant> recent = recentFailures(from, now);
-        int recentCount;
-        synchronized (recent) {
-            recentCount = recent.size();
+        String name = normalise(username);
+        String from = address == null || address.isBlank() ? "unknown" : address;
+        refuseIfThrottled(name, from, now); // counts this try as a failure until it succeeds
+        Optional<StaffAccounts.Stored> stored = accounts.find(name);
+        // Always one full verification, against a dummy hash of the same cost when there is no account.
+        boolean matches = hasher.matches(password, stored.map(StaffAccounts.Stored::hash).orElse(dummyHash));
+        if (!matches || stored.isEmpty() || !stored.get().account().active()) {
+            throw invalidCredentials();
         }
-        if (recentCount >= ADDRESS_FAILURES) {
-            throw new ClientException(429, "too_many_attempts", "登录失败次数过多，请15分钟后再试。");
-        }
-        String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-        Optional<Stored> stored = find(name);
-        if (stored.isPresent() && stored.get().lockedUntil() != null && stored.get().lockedUntil().isAfter(now)) {
-            throw new ClientException(423, "account_locked", "账号因多次登录失败已暂时锁定，请15分钟后再试或联系管理员。");
-        }
-        boolean ok = PasswordHasher.verify(password, stored.map(Stored::hash).orElse(DUMMY_HASH))
-                && stored.isPresent() && stored.get().account().active();
-        if (!ok) {
-            synchronized (recent) {
-                recent.addLast(now);
-            }
-            stored.ifPresent(s -> recordFailure(s.account().id(), now));
-            slowDown(recentCount + 1);
-            throw new ClientException(401, "invalid_credentials", "用户名或密码不正确。");
-        }
+        throttle.succeeded(name, from, now);
+        accounts.purgeExpiredSessions(now);
         Account account = stored.get().account();
         String token = randomToken();
         String csrf = randomToken();
         Instant expires = now.plus(sessionTtl);
-        db.transaction(c -> {
-            update(c, "UPDATE staff_accounts SET failed_logins = 0, locked_until = NULL WHERE id = ?", account.id());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO staff_sessions (token_sha256, account_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, sha256(token));
-                ps.setLong(2, account.id());
-                ps.setString(3, csrf);
-                ps.setString(4, expires.toString());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        audit(account.username(), "login", null);
+        accounts.insertSession(account.id(), sha256(token), csrf, expires);
+        audit(account.username(), "login", "from " + from + (account.mustChangePassword() ? ", must change password" : ""));
         return new Login(token, csrf, account, expires);
     }
 
@@ -169,47 +144,122 @@ public final class StaffService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.username, a.role, a.department, a.active, s.csrf_token, s.expires_at "
-                    + "FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id WHERE s.token_sha256 = ?")) {
-                ps.setString(1, sha256(token));
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || Instant.parse(rs.getString(7)).isBefore(clock.instant()) || rs.getInt(5) != 1) {
-                        return Optional.<Session>empty();
-                    }
-                    Account a = new Account(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
-                            rs.getString(4), true);
-                    return Optional.of(new Session(a, rs.getString(6)));
-                }
-            }
-        });
+        return accounts.session(sha256(token), clock.instant());
     }
 
     public void logout(String token) {
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_sessions WHERE token_sha256 = ?")) {
-                ps.setString(1, sha256(token));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        if (token != null) {
+            accounts.deleteSession(sha256(token));
+        }
     }
 
-    public List<Account> accounts() {
-        return db.transaction(c -> {
-            List<Account> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, username, role, department, active FROM staff_accounts ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Account(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(), rs.getString(4),
-                            rs.getInt(5) == 1));
-                }
-            }
-            return out;
-        });
+    /**
+     * The signed-in account changes its own password; its other sessions end, this one stays. Wrong
+     * current passwords count towards the login throttle, so a stolen session cannot guess it quickly.
+     *
+     * @param token   this session's token (kept)
+     * @param address the client's address, for the throttle
+     * @throws ClientException 400 {@code wrong_password} or {@code weak_password} or {@code same_password},
+     *                         429 {@code too_many_attempts}
+     */
+    public void changeOwnPassword(Account who, String token, char[] current, char[] next, String address) {
+        Instant now = clock.instant();
+        String from = address == null || address.isBlank() ? "unknown" : address;
+        refuseIfThrottled(who.username(), from, now);
+        StaffAccounts.Stored stored = accounts.existing(who.username());
+        if (!hasher.matches(current == null ? new char[0] : current, stored.hash())) {
+            throw ClientException.badRequest("wrong_password", "当前密码不正确。");
+        }
+        throttle.succeeded(who.username(), from, now);
+        policy.check(next, who.username());
+        if (PasswordHasher.verify(next, stored.hash())) {
+            throw ClientException.badRequest("same_password", "新密码不能与当前密码相同。");
+        }
+        accounts.setPassword(who.id(), hasher.hash(next), null, now, token == null ? null : sha256(token));
+        audit(who.username(), "change-password", stored.account().mustChangePassword() ? "forced change done" : null);
     }
 
-    /** Appends to the audit log; every view of personal data goes through here. */
+    /**
+     * An admin sets a temporary password for someone else's account: the account must change it at its next
+     * login, its sessions end and its login delays are cleared.
+     *
+     * @throws ClientException 400 {@code own_account} or {@code weak_password}, 404 {@code account_not_found}
+     */
+    public void resetPassword(Account admin, String username, char[] temporary) {
+        StaffAccounts.Stored target = other(admin, username, "请在“修改密码”中修改自己的密码。");
+        policy.check(temporary, target.account().username());
+        accounts.setPassword(target.account().id(), hasher.hash(temporary), admin.username(), clock.instant(), null);
+        throttle.clear(target.account().username());
+        audit(admin.username(), "reset-password", target.account().username() + " (must change at next login)");
+    }
+
+    /**
+     * Deactivates someone else's account; its sessions end at once. The last active admin stays.
+     *
+     * @throws ClientException 400 {@code own_account}, 404 {@code account_not_found}, 409 {@code last_admin}
+     */
+    public void deactivate(Account admin, String username) {
+        StaffAccounts.Stored target = other(admin, username, "不能停用自己的账号。");
+        if (target.account().role() == Role.ADMIN && target.account().active() && accounts.activeAdmins() <= 1) {
+            throw new ClientException(409, "last_admin", "这是最后一个有效的管理员账号，不能停用。");
+        }
+        accounts.setActive(target.account().id(), false);
+        audit(admin.username(), "deactivate-account", target.account().username());
+    }
+
+    /**
+     * @throws ClientException 404 {@code account_not_found}
+     */
+    public void reactivate(Account admin, String username) {
+        StaffAccounts.Stored target = accounts.existing(normalise(username));
+        accounts.setActive(target.account().id(), true);
+        audit(admin.username(), "reactivate-account", target.account().username());
+    }
+
+    /**
+     * Clears the login delays of an account at every address (not the per-address spraying limit).
+     *
+     * @throws ClientException 404 {@code account_not_found}
+     */
+    public void unlock(Account admin, String username) {
+        StaffAccounts.Stored target = accounts.existing(normalise(username));
+        int cleared = throttle.clear(target.account().username());
+        audit(admin.username(), "unlock-account", target.account().username() + " (" + cleared + " addresses cleared)");
+    }
+
+    /**
+     * Changes someone else's role (and department); recorded with who changed it, for the four-eyes rule.
+     *
+     * @throws ClientException 400 {@code own_account}, {@code invalid_role} or {@code missing_department},
+     *                         404 {@code account_not_found}, 409 {@code last_admin}
+     */
+    public Account changeRole(Account admin, String username, Role role, String department) {
+        StaffAccounts.Stored target = other(admin, username, "不能修改自己的角色。");
+        if (role == null) {
+            throw ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。");
+        }
+        String dept = requireDepartment(role, department);
+        Account a = target.account();
+        if (a.role() == Role.ADMIN && role != Role.ADMIN && a.active() && accounts.activeAdmins() <= 1) {
+            throw new ClientException(409, "last_admin", "这是最后一个有效的管理员账号，不能改为其他角色。");
+        }
+        accounts.changeRole(a.id(), a.role(), role, dept, admin.username(), clock.instant());
+        audit(admin.username(), "change-role", a.username() + " " + a.role().code() + " → " + role.code() + (dept == null ? "" : " (" + dept + ")"));
+        return new Account(a.id(), a.username(), role, dept, a.active(), a.mustChangePassword(), a.createdBy());
+    }
+
+    /** Every account with who made it and its recent login failures. */
+    public List<Listed> accounts() {
+        Map<String, LoginThrottle.Status> statuses = throttle.statuses(clock.instant());
+        return accounts.all().stream().map(s -> {
+            Account a = s.account();
+            LoginThrottle.Status t = statuses.getOrDefault(a.username(), LoginThrottle.Status.NONE);
+            return new Listed(a.id(), a.username(), a.role(), a.department(), a.active(), a.mustChangePassword(), a.createdBy(),
+                    s.createdAt(), t.failures(), t.refusedForSeconds());
+        }).toList();
+    }
+
+    /** Appends to the audit log; every view of personal data and every account change goes through here. */
     public void audit(String username, String action, String detail) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_audit (at, username, action, detail) VALUES (?, ?, ?, ?)")) {
@@ -238,72 +288,48 @@ public final class StaffService {
         });
     }
 
-    private record Stored(Account account, String hash, Instant lockedUntil) {
+    /** How many sessions are stored, expired ones included (to check the purge). */
+    int storedSessions() {
+        return accounts.sessionCount();
     }
 
-    private Optional<Stored> find(String username) {
-        return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, username, role, department, active, password_hash, locked_until FROM staff_accounts WHERE username = ?")) {
-                ps.setString(1, username);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Stored>empty();
-                    }
-                    Account a = new Account(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
-                            rs.getString(4), rs.getInt(5) == 1);
-                    return Optional.of(new Stored(a, rs.getString(6), rs.getString(7) == null ? null : Instant.parse(rs.getString(7))));
-                }
-            }
-        });
-    }
-
-    private void recordFailure(long accountId, Instant now) {
-        db.transaction(c -> {
-            update(c, "UPDATE staff_accounts SET failed_logins = failed_logins + 1 WHERE id = ?", accountId);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_accounts SET locked_until = ?, failed_logins = 0 "
-                    + "WHERE id = ? AND failed_logins >= ?")) {
-                ps.setString(1, now.plus(LOCK).toString());
-                ps.setLong(2, accountId);
-                ps.setInt(3, ACCOUNT_FAILURES);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private Deque<Instant> recentFailures(String address, Instant now) {
-        if (failuresByAddress.size() > 10_000) {
-            // Bounded memory: forget addresses whose failures have all aged out.
-            failuresByAddress.values().removeIf(d -> {
-                synchronized (d) {
-                    return d.isEmpty() || d.peekLast().isBefore(now.minus(LOCK));
-                }
-            });
-        }
-        Deque<Instant> recent = failuresByAddress.computeIfAbsent(address, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(LOCK))) {
-                recent.pollFirst();
-            }
-        }
-        return recent;
-    }
-
-    /** Each failure from an address waits a little longer, up to two seconds. */
-    private static void slowDown(int failures) {
-        try {
-            Thread.sleep(Math.min(2_000, 100L * failures));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Refuses a throttled try; otherwise counts it as a failure in advance (see {@link LoginThrottle#attempt}). */
+    private void refuseIfThrottled(String name, String from, Instant now) {
+        long wait = throttle.attempt(name, from, now);
+        if (wait > 0) {
+            // The same answer whether or not the username exists: the throttle is keyed by what was typed.
+            throw ClientException.tooManyRequests("too_many_attempts", wait, "登录尝试过于频繁，请" + humanWait(wait) + "后再试。");
         }
     }
 
-    private static void update(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
+    private StaffAccounts.Stored other(Account admin, String username, String ownMessage) {
+        String name = normalise(username);
+        if (name.equals(admin.username())) {
+            throw ClientException.badRequest("own_account", ownMessage);
         }
+        return accounts.existing(name);
+    }
+
+    private static String requireDepartment(Role role, String department) {
+        if (role == null) {
+            throw ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。");
+        }
+        if (role == Role.EDITOR && (department == null || department.isBlank())) {
+            throw ClientException.badRequest("missing_department", "编辑账号必须属于一个实施单位。");
+        }
+        return department == null || department.isBlank() ? null : department.strip();
+    }
+
+    private static ClientException invalidCredentials() {
+        return new ClientException(401, "invalid_credentials", "用户名或密码不正确。");
+    }
+
+    private static String humanWait(long seconds) {
+        return seconds < 60 ? seconds + "秒" : ((seconds + 59) / 60) + "分钟";
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String randomToken() {

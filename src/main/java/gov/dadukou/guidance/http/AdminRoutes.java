@@ -22,7 +22,10 @@ import java.util.Set;
  * The staff API under {@code /admin/api}. Every route is in {@link #table()} with the roles it allows;
  * each is registered through one guard, so a route without roles cannot exist: deny by default. The
  * guard needs a session cookie (401 without), one of the route's roles (403) and, for state-changing
- * routes, the session's CSRF token in {@code X-CSRF-Token} (403). Only login is open.
+ * routes, the session's CSRF token in {@code X-CSRF-Token} (403). Only login is open. An account whose
+ * password an admin reset may only read who it is, sign out and change its password until it has (403
+ * {@code password_change_required}). Every response under {@code /admin/api/}, errors and login included,
+ * is {@code Cache-Control: no-store}: staff data must not stay in a shared or browser cache.
  */
 final class AdminRoutes {
     static final String COOKIE = "ddk_staff";
@@ -31,6 +34,8 @@ final class AdminRoutes {
     private static final Set<Role> REVIEW = EnumSet.of(Role.REVIEWER, Role.ADMIN);
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> EDIT = EnumSet.of(Role.EDITOR, Role.ADMIN);
+    /** What an account that must change its password may still do. */
+    private static final Set<String> DURING_FORCED_CHANGE = Set.of("/admin/api/me", "/admin/api/logout", "/admin/api/me/password");
 
     /** A staff handler, given the signed-in account. */
     @FunctionalInterface
@@ -46,17 +51,20 @@ final class AdminRoutes {
     private final StaffService staff;
 
     private final ClientAddresses addresses;
+    private final AccountRoutes accountRoutes;
 
     AdminRoutes(Assistant assistant, ClientAddresses addresses) {
         this.assistant = assistant;
         this.addresses = addresses;
         this.staff = assistant.staff();
+        this.accountRoutes = new AccountRoutes(staff, addresses, this::knownDepartment);
     }
 
     List<Route> table() {
         return List.of(
                 new Route("GET", "/admin/api/me", ALL, false, this::me),
                 new Route("POST", "/admin/api/logout", ALL, true, this::logout),
+                new Route("POST", "/admin/api/me/password", ALL, true, accountRoutes::changeOwnPassword),
                 new Route("GET", "/admin/api/questions/gaps", ALL, false, this::gaps),
                 new Route("GET", "/admin/api/feedback", ALL, false, this::feedback),
                 new Route("GET", "/admin/api/consents", REVIEW, false, this::consents),
@@ -64,6 +72,11 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
                 new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
                 new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
+                new Route("POST", "/admin/api/accounts/{username}/password", ADMIN, true, accountRoutes::resetPassword),
+                new Route("POST", "/admin/api/accounts/{username}/deactivate", ADMIN, true, accountRoutes::deactivate),
+                new Route("POST", "/admin/api/accounts/{username}/reactivate", ADMIN, true, accountRoutes::reactivate),
+                new Route("POST", "/admin/api/accounts/{username}/unlock", ADMIN, true, accountRoutes::unlock),
+                new Route("POST", "/admin/api/accounts/{username}/role", ADMIN, true, accountRoutes::changeRole),
                 new Route("GET", "/admin/api/audit", ADMIN, false, this::audit),
                 new Route("GET", "/admin/api/vocabulary", ALL, false, this::vocabulary),
                 new Route("GET", "/admin/api/entries", ALL, false, this::entries),
@@ -86,6 +99,7 @@ final class AdminRoutes {
     }
 
     void register(RouteIndex routes) {
+        routes.before("/admin/api/*", ctx -> ctx.header("Cache-Control", "no-store")); // before any handler or error
         routes.post("/admin/api/login", this::login);
         for (Route r : table()) {
             if (r.method().equals("GET")) {
@@ -97,7 +111,6 @@ final class AdminRoutes {
     }
 
     private void guarded(Context ctx, Route route) {
-        ctx.header("Cache-Control", "no-store");
         StaffService.Session session = staff.session(ctx.cookie(COOKIE))
                 .orElseThrow(() -> new ClientException(401, "not_signed_in", "请先登录。"));
         if (!route.roles().contains(session.account().role())) {
@@ -105,6 +118,9 @@ final class AdminRoutes {
         }
         if (route.changesState() && !session.csrfToken().equals(ctx.header(CSRF_HEADER))) {
             throw new ClientException(403, "csrf_invalid", "页面已过期，请刷新后重试。");
+        }
+        if (session.account().mustChangePassword() && !DURING_FORCED_CHANGE.contains(route.path())) {
+            throw new ClientException(403, "password_change_required", "管理员已重置您的密码，请先修改密码。");
         }
         route.handler().handle(ctx, session);
     }
@@ -121,7 +137,8 @@ final class AdminRoutes {
         cookie.setSecure("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
         cookie.setMaxAge((int) Duration.between(Instant.now(), login.expiresAt()).toSeconds());
         ctx.cookie(cookie);
-        ctx.json(Map.of("username", login.account().username(), "role", login.account().role().code(), "csrfToken", login.csrfToken()));
+        ctx.json(Map.of("username", login.account().username(), "role", login.account().role().code(), "csrfToken", login.csrfToken(),
+                "mustChangePassword", login.account().mustChangePassword()));
     }
 
     private void me(Context ctx, StaffService.Session s) {
@@ -130,6 +147,7 @@ final class AdminRoutes {
         body.put("role", s.account().role().code());
         body.put("department", s.account().department());
         body.put("csrfToken", s.csrfToken());
+        body.put("mustChangePassword", s.account().mustChangePassword());
         ctx.json(body);
     }
 
@@ -172,11 +190,8 @@ final class AdminRoutes {
         String password = Json.optionalString(body, "password");
         Role role = Role.fromCode(String.valueOf(Json.optionalString(body, "role")))
                 .orElseThrow(() -> ClientException.badRequest("invalid_role", "角色只能是 editor、reviewer 或 admin。"));
-        String department = Json.optionalString(body, "department");
-        if (department != null && assistant.knowledgeBase().department(department).isEmpty()) {
-            throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
-        }
-        StaffService.Account created = staff.create(Json.optionalString(body, "username"),
+        String department = knownDepartment(Json.optionalString(body, "department"));
+        StaffService.Account created = staff.create(s.account(), Json.optionalString(body, "username"),
                 password == null ? new char[0] : password.toCharArray(), role, department);
         staff.audit(s.account().username(), "create-account", created.username() + " as " + role.code());
         ctx.status(201).json(created);
@@ -305,6 +320,13 @@ final class AdminRoutes {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"guidance-report.csv\"");
         ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));
+    }
+
+    private String knownDepartment(String department) {
+        if (department != null && !department.isBlank() && assistant.knowledgeBase().department(department).isEmpty()) {
+            throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
+        }
+        return department;
     }
 
     private static String comment(Context ctx) {

@@ -25,6 +25,11 @@ final class RouteIndex {
         this.routes = routes;
     }
 
+    /** A before-handler: not an endpoint, so it adds no method to the path. */
+    void before(String path, Handler handler) {
+        routes.before(path, handler);
+    }
+
     void get(String path, Handler handler) {
         routes.get(path, handler);
         remember("GET", path);

@@ -107,7 +107,8 @@ class ConsentDurabilityTest {
         pb.environment().put("DATA_DIR", dataDir.toString());
         pb.environment().put("KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
         pb.environment().put("DENSE", "off");
-        pb.environment().put("RATE_LIMIT_WRITES_PER_HOUR", "0"); // many consents from one address, on purpose
+        // 40+ consents from one address: the per-address write limit (20 an hour by default) is not under test here.
+        pb.environment().put("RATE_LIMIT_WRITES_PER_HOUR", "0");
         pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
         return pb.start();
     }

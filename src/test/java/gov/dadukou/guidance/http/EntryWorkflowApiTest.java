@@ -116,8 +116,11 @@ class EntryWorkflowApiTest {
         try (TestServer server = start()) {
             StaffClient admin = StaffClient.login(server, "admin", ADMIN_PASSWORD);
             admin.ok("POST", "/admin/api/accounts", "{\"username\":\"reviewer1\",\"password\":\"reviewer-password-1\",\"role\":\"reviewer\"}");
-            admin.ok("POST", "/admin/api/entries", entry("重启前发布的答案。").toString());
-            admin.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/submit", null);
+            admin.ok("POST", "/admin/api/accounts", "{\"username\":\"editor1\",\"password\":\"editor-password-1\",\"role\":\"editor\",\"department\":\"区市场监管局\"}");
+            // The editor writes it: the admin made reviewer1, so the four-eyes rule keeps reviewer1 from approving the admin's own.
+            StaffClient editor = StaffClient.login(server, "editor1", "editor-password-1");
+            editor.ok("POST", "/admin/api/entries", entry("重启前发布的答案。").toString());
+            editor.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/submit", null);
             StaffClient reviewer = StaffClient.login(server, "reviewer1", "reviewer-password-1");
             reviewer.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/approve", "{\"comment\":\"通过\"}");
             reviewer.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/publish", null);

@@ -15,8 +15,12 @@ record StaffClient(TestServer server, String cookie, String csrf) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static StaffClient login(TestServer server, String user, String password) {
-        HttpResponse<String> r = send(server, "POST", "/admin/api/login", null, null,
-                JSON.createObjectNode().put("username", user).put("password", password).toString());
+        return signIn(server, null, user, password);
+    }
+
+    /** Signs in as a client behind the trusted proxy at {@code forwardedFor} (null: the TCP peer). */
+    static StaffClient signIn(TestServer server, String forwardedFor, String user, String password) {
+        HttpResponse<String> r = loginFrom(server, forwardedFor, user, password);
         if (r.statusCode() != 200) {
             throw new AssertionError("login " + user + ": " + r.statusCode() + " " + r.body());
         }
@@ -37,6 +41,17 @@ record StaffClient(TestServer server, String cookie, String csrf) {
     }
 
     static HttpResponse<String> send(TestServer server, String method, String path, String cookie, String csrf, String body) {
+        return send(server, method, path, cookie, csrf, body, null);
+    }
+
+    /** A login attempt as a client behind the server's trusted proxy (the test server must trust 127.0.0.1). */
+    static HttpResponse<String> loginFrom(TestServer server, String forwardedFor, String user, String password) {
+        return send(server, "POST", "/admin/api/login", null, null,
+                JSON.createObjectNode().put("username", user).put("password", password).toString(), forwardedFor);
+    }
+
+    static HttpResponse<String> send(TestServer server, String method, String path, String cookie, String csrf, String body,
+                                     String forwardedFor) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
@@ -45,6 +60,9 @@ record StaffClient(TestServer server, String cookie, String csrf) {
         }
         if (csrf != null) {
             b.header(AdminRoutes.CSRF_HEADER, csrf);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
