@@ -181,22 +181,21 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     }
 
     private static java.util.List<String> origins(String value) {
-        if (value == null) {
-            return java.util.List.of();
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (String part : value.split(",")) {
-            String origin = part.strip();
-            if (origin.isEmpty()) {
-                continue;
-            }
+        return commaList(value, origin -> {
             if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
                 throw new ConfigException("ALLOWED_ORIGINS 中的地址应形如 https://www.example.gov.cn（不带路径）/ "
                         + "each origin must be scheme://host[:port]: " + origin);
             }
-            out.add(origin);
+            return origin;
+        });
+    }
+
+    /** The non-blank, stripped items of a comma-separated variable (none when unset), each read by {@code read}. */
+    private static <T> java.util.List<T> commaList(String value, Function<String, T> read) {
+        if (value == null) {
+            return java.util.List.of();
         }
-        return java.util.List.copyOf(out);
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(part -> !part.isEmpty()).map(read).toList();
     }
 
     /** The same configuration with other allowed origins (tests). */
@@ -212,23 +211,14 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     }
 
     private static java.util.List<Cidr> proxies(String value) {
-        if (value == null) {
-            return java.util.List.of();
-        }
-        java.util.List<Cidr> out = new java.util.ArrayList<>();
-        for (String part : value.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
+        return commaList(value, part -> {
             try {
-                out.add(Cidr.parse(part));
+                return Cidr.parse(part);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("TRUSTED_PROXIES 中的地址应形如 10.0.0.0/8 或 192.168.1.10 / "
-                        + "each entry must be an IP address or CIDR: " + part.strip());
+                        + "each entry must be an IP address or CIDR: " + part);
             }
-        }
-        return java.util.List.copyOf(out);
-
+        });
     }
 
     private static java.net.URI webhook(String value) {
