@@ -51,7 +51,7 @@ public final class QuestionGaps {
     /** Groups compared exactly with each question, the likeliest first. */
     static final int MAX_COMPARED = 32;
     /** Groups visited per LSH band and question. */
-    static final int PER_BUCKET = 32;
+    static final int PER_BUCKET = 16;
     /**
      * Candidates whose MinHash estimate is below this are not compared exactly: a group at the threshold
      * (J = 0.3) estimates this low with probability about 1 in 10,000 (3.7 standard deviations).
@@ -153,7 +153,7 @@ public final class QuestionGaps {
                     // says J is far below the threshold: most candidates share one band by chance.
                     continue;
                 }
-                double score = jaccard(sets[i], sets[first]);
+                double score = jaccard(sets[i], sets[first], Math.max(THRESHOLD, bestScore));
                 comparisons++;
                 // Ties go to the older group, as when every group was compared in order.
                 if (score > bestScore || (score == bestScore && score > 0 && first < best)) {
@@ -208,9 +208,20 @@ public final class QuestionGaps {
 
     /** Jaccard similarity of two sorted, distinct sets; 0 if either is empty. */
     static double jaccard(int[] a, int[] b) {
+        return jaccard(a, b, 0);
+    }
+
+    /**
+     * Jaccard similarity of two sorted, distinct sets when it is at least {@code floor}; otherwise some
+     * value below {@code floor} (the walk stops as soon as the floor is out of reach, which is where most
+     * comparisons of long questions end). 0 if either set is empty.
+     */
+    static double jaccard(int[] a, int[] b, double floor) {
         if (a.length == 0 || b.length == 0) {
             return 0;
         }
+        // J ≥ floor ⇔ common ≥ floor·(|a| + |b|) / (1 + floor)
+        double needed = floor * (a.length + b.length) / (1 + floor);
         int common = 0;
         // A merge walk: both are sorted, so one pass counts the intersection without a hash set.
         for (int i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -218,10 +229,15 @@ public final class QuestionGaps {
                 common++;
                 i++;
                 j++;
-            } else if (a[i] < b[j]) {
-                i++;
             } else {
-                j++;
+                if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+                if (common + Math.min(a.length - i, b.length - j) < needed) {
+                    return 0;
+                }
             }
         }
         return (double) common / (a.length + b.length - common);

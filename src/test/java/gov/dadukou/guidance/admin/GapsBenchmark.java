@@ -12,7 +12,8 @@ import java.util.List;
  * Not a test (surefire runs {@code *Test} only): the question-gaps benchmark behind docs/benchmarks.md.
  * {@code bench/gaps.sh [sizes…] [--old]}: for each size, a synthetic log ({@link SyntheticQuestions}) is
  * grouped {@value #RUNS} times after {@value #WARM_UPS} warm-ups and the median wall and CPU times are
- * printed; with {@code --old}, the quadratic grouping is also timed once per size.
+ * printed; with {@code --old}, the quadratic grouping is also timed once per size; with {@code --long},
+ * every question is a long narrative (200–500 characters) instead of one in four.
  */
 public final class GapsBenchmark {
     private static final int RUNS = 7;
@@ -23,11 +24,12 @@ public final class GapsBenchmark {
 
     public static void main(String[] args) {
         boolean old = Arrays.asList(args).contains("--old");
+        boolean allLong = Arrays.asList(args).contains("--long");
         int[] sizes = Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt).toArray();
         SyntheticQuestions.Corpus corpus = SyntheticQuestions.corpus(Path.of("knowledge-base"));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int n : sizes.length == 0 ? new int[]{2_000, 20_000} : sizes) {
-            List<QuestionLog.Row> rows = SyntheticQuestions.log(corpus, n, 42);
+            List<QuestionLog.Row> rows = allLong ? SyntheticQuestions.longLog(corpus, n, 42) : SyntheticQuestions.log(corpus, n, 42);
             double avgChars = rows.stream().mapToInt(r -> r.question().length()).average().orElse(0);
             long longOnes = rows.stream().filter(r -> r.question().length() >= 200).count();
             for (int w = 0; w < WARM_UPS; w++) {

@@ -75,11 +75,16 @@ final class SyntheticQuestions {
 
     /** {@code n} logged questions, newest first, drawn from {@code corpus} with {@code seed}. */
     static List<QuestionLog.Row> log(Corpus corpus, int n, long seed) {
-        return generate(corpus, n, seed).stream().map(Logged::row).toList();
+        return generate(corpus, n, seed, 4).stream().map(Logged::row).toList();
     }
 
-    /** As {@link #log}, each question with its source phrasing. */
-    static List<Logged> generate(Corpus corpus, int n, long seed) {
+    /** As {@link #log}, but every question a long narrative: the flood of the security note. */
+    static List<QuestionLog.Row> longLog(Corpus corpus, int n, long seed) {
+        return generate(corpus, n, seed, 1).stream().map(Logged::row).toList();
+    }
+
+    /** As {@link #log}, each question with its source phrasing; one in {@code oneInLong} is a narrative. */
+    static List<Logged> generate(Corpus corpus, int n, long seed, int oneInLong) {
         List<String> phrasings = corpus.phrasings();
         SplittableRandom random = new SplittableRandom(seed);
         // A long tail, as in real logs: a few phrasings are asked very often, most rarely.
@@ -88,7 +93,7 @@ final class SyntheticQuestions {
         for (int i = 0; i < n; i++) {
             int source = random.nextInt(2) == 0 ? random.nextInt(popular) : random.nextInt(phrasings.size());
             String phrasing = phrasings.get(source);
-            String question = random.nextInt(4) == 0 ? narrative(phrasing, corpus.sentences(), random) : variant(phrasing, random);
+            String question = random.nextInt(oneInLong) == 0 ? narrative(phrasing, corpus.sentences(), random) : variant(phrasing, random);
             QuestionLog.Row row = new QuestionLog.Row(n - i, "2026-12-01T00:00:00Z", question, random.nextInt(3) == 0 ? "clarify" : "none", null, 0.1);
             out.add(new Logged(row, source));
         }
