@@ -1,5 +1,6 @@
 package gov.dadukou.guidance.admin;
 
+import gov.dadukou.guidance.TestServer;
 import gov.dadukou.guidance.chat.QuestionLog;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,20 @@ class QuestionGapsTest {
         assertTrue(gaps.get(0).examples().stream().allMatch(q -> q.replace("營業執照", "营业执照").contains("营业执照")), gaps.toString());
         assertTrue(gaps.get(1).examples().stream().allMatch(q -> q.contains("个体户")), gaps.toString());
         assertEquals(3, gaps.get(1).examples().size(), "the examples shown are the questions as asked");
+    }
+
+    /**
+     * Quality floor on a realistic log (the knowledge base's phrasings, varied, a quarter as long
+     * narratives): the ten largest gaps are those of comparing every question with every group.
+     */
+    @Test
+    void theLargestGapsOfARealisticLogAreThoseOfComparingEveryGroup() {
+        List<QuestionLog.Row> log = SyntheticQuestions.log(SyntheticQuestions.corpus(TestServer.SHIPPED_KB), 1_000, 42);
+
+        List<String> everyGroup = QuadraticGrouping.group(log, 10).stream().map(g -> g.count() + " " + g.representative()).toList();
+        List<String> now = QuestionGaps.group(log, 10).stream().map(g -> g.count() + " " + g.representative()).toList();
+
+        assertEquals(everyGroup, now);
     }
 
     @Test
