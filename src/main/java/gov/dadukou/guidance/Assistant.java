@@ -5,6 +5,7 @@ import gov.dadukou.guidance.admin.EntryWorkflow;
 import gov.dadukou.guidance.admin.EvaluationReport;
 import gov.dadukou.guidance.admin.LiveEntries;
 import gov.dadukou.guidance.admin.PasswordHasher;
+import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
 import gov.dadukou.guidance.chat.AnswerPolicy;
@@ -64,6 +65,8 @@ public final class Assistant implements AutoCloseable {
     private final ReminderService reminders;
     private final FeedbackService feedback;
     private final QuestionLog questions;
+    // Remembers the last grouping of unanswered questions between staff requests; see QuestionGaps.
+    private final QuestionGaps gaps = new QuestionGaps();
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
 
@@ -173,6 +176,11 @@ public final class Assistant implements AutoCloseable {
 
     public QuestionLog questions() {
         return questions;
+    }
+
+    /** Groups unanswered questions for the staff view, remembering the last grouping. */
+    public QuestionGaps gaps() {
+        return gaps;
     }
 
     public StaffService staff() {

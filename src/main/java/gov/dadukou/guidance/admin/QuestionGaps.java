@@ -4,73 +4,242 @@ import gov.dadukou.guidance.chat.QuestionLog;
 import gov.dadukou.guidance.search.TextNormalizer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
- * Groups the questions that got no answer or only a "did you mean" by similarity (character bigrams,
- * Jaccard ≥ {@link #THRESHOLD} with a group's first question), so that staff see the gaps that matter,
- * largest first. Stateless.
+ * Groups the questions that got no answer or only a "did you mean" by similarity, so that staff see the
+ * gaps that matter, largest first.
+ *
+ * <p>Similarity is as it always was: the Jaccard similarity of two questions' character bigrams (after
+ * {@link TextNormalizer}, without punctuation, symbols and spaces), and a question joins the group whose
+ * first question it is most similar to when that is at least {@link #THRESHOLD}, else starts a group.
+ * Questions are taken newest first, so a group's representative is its newest question. (Counting every
+ * run of digits as one was tried: on a synthetic log it merged unrelated questions that both named an
+ * amount more than it joined the same question with other amounts, so digits count as they are.)
+ *
+ * <p>Cost. Comparing each question with every group was quadratic (2,000 long questions cost 85 s of
+ * CPU). Now a {@link NearDuplicateIndex} (MinHash and LSH) proposes the few groups worth comparing, and
+ * the work of one grouping is bounded whatever the input:
+ * <ul>
+ * <li>only the {@link #MAX_QUESTIONS} newest questions are grouped (callers pass rows newest first);</li>
+ * <li>only {@link #MAX_CHARS} characters of a longer question are read for similarity, the first and
+ * last half (the texts shown are whole);</li>
+ * <li>a question is compared exactly with at most {@link #MAX_COMPARED} groups, found by visiting at most
+ * {@link #PER_BUCKET} groups in each LSH band;</li>
+ * <li>at most {@link #MAX_TOP} groups are returned.</li>
+ * </ul>
+ * So a grouping costs {@code O(MAX_QUESTIONS × MAX_CHARS × hashes)} at worst; see docs/benchmarks.md.
+ * LSH may miss a pair near the threshold (about 1 in 400 at exactly 0.3, 1 in 4,000 at 0.35): such a
+ * question starts its own group, as it would have under a stricter threshold.
+ *
+ * <p>An instance remembers its last grouping and returns it again while the rows examined are the same
+ * (same ids and texts, in the same order): staff reloading the view do not regroup an unchanged log.
+ * Thread-safe: one grouping runs at a time per instance, so concurrent staff requests queue behind one
+ * computation (and then find it cached) instead of each burning a core. The static {@link #group} is
+ * pure and uncached.
  */
 public final class QuestionGaps {
     static final double THRESHOLD = 0.3;
+    /** The newest questions grouped per request; callers may read at most this many rows. */
+    public static final int MAX_QUESTIONS = 20_000;
+    /** Characters of a question read for similarity, half from its start and half from its end. */
+    static final int MAX_CHARS = 200;
+    /** Groups compared exactly with each question, the likeliest first. */
+    static final int MAX_COMPARED = 32;
+    /** Groups visited per LSH band and question. */
+    static final int PER_BUCKET = 16;
+    /**
+     * Candidates whose MinHash estimate is below this are not compared exactly: a group at the threshold
+     * (J = 0.3) estimates this low with probability about 1 in 10,000 (3.7 standard deviations).
+     */
+    static final double ESTIMATE_FLOOR = 0.15;
+    /** Groups returned at most, whatever {@code top} asks. */
+    static final int MAX_TOP = 100;
+    private static final int EXAMPLES = 5;
+    private static final Pattern NOT_WORDS = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     /** A group of similar unanswered questions. */
     public record Gap(String representative, int count, List<String> examples, List<String> outcomes) {
     }
 
-    private QuestionGaps() {
+    /**
+     * One grouping: how many questions it examined (at most {@link #MAX_QUESTIONS}), how many exact
+     * similarity comparisons it made, and the largest groups, at most {@link #MAX_TOP}.
+     */
+    public record Report(int examined, long comparisons, List<Gap> gaps) {
+        /** The first {@code top} gaps (all if fewer). */
+        public List<Gap> top(int top) {
+            return gaps.subList(0, Math.min(Math.max(top, 0), gaps.size()));
+        }
     }
 
-    public static List<Gap> group(List<QuestionLog.Row> rows, int top) {
-        record Group(String first, Set<String> bigrams, List<String> questions, List<String> outcomes) {
+    /** What identifies the rows a grouping was made from; texts by hash (the log is append-only). */
+    private record Fingerprint(long[] ids, int[] textHashes) {
+        static Fingerprint of(List<QuestionLog.Row> rows) {
+            return new Fingerprint(rows.stream().mapToLong(QuestionLog.Row::id).toArray(),
+                    rows.stream().mapToInt(r -> r.question().hashCode() * 31 + r.outcome().hashCode()).toArray());
         }
-        List<Group> groups = new ArrayList<>();
-        for (QuestionLog.Row row : rows) {
-            Set<String> b = bigrams(row.question());
-            Group best = null;
+
+        boolean sameAs(Fingerprint other) {
+            return other != null && Arrays.equals(ids, other.ids) && Arrays.equals(textHashes, other.textHashes);
+        }
+    }
+
+    private final Object lock = new Object();
+    private Fingerprint lastRows; // guarded by lock
+    private Report lastReport; // guarded by lock
+    private int computations; // guarded by lock
+
+    /**
+     * The gaps among {@code rows} (newest first), remembered: the same examined rows again return the same
+     * report without regrouping. Blocks while another thread groups on this instance.
+     *
+     * @throws NullPointerException if {@code rows} or a row's question or outcome is null
+     */
+    public Report report(List<QuestionLog.Row> rows) {
+        List<QuestionLog.Row> examined = newest(rows);
+        Fingerprint fingerprint = Fingerprint.of(examined);
+        synchronized (lock) {
+            if (!fingerprint.sameAs(lastRows)) {
+                lastReport = compute(examined);
+                lastRows = fingerprint;
+                computations++;
+            }
+            return lastReport;
+        }
+    }
+
+    /** How many groupings this instance has computed (not served from memory); for tests. */
+    int computations() {
+        synchronized (lock) {
+            return computations;
+        }
+    }
+
+    /**
+     * The {@code top} largest gaps among {@code rows} (newest first), at most {@link #MAX_TOP}; pure and
+     * uncached, with the same bounds as {@link #report}.
+     */
+    public static List<Gap> group(List<QuestionLog.Row> rows, int top) {
+        return compute(newest(rows)).top(top);
+    }
+
+    private static List<QuestionLog.Row> newest(List<QuestionLog.Row> rows) {
+        return rows.size() > MAX_QUESTIONS ? rows.subList(0, MAX_QUESTIONS) : rows;
+    }
+
+    private static Report compute(List<QuestionLog.Row> rows) {
+        int n = rows.size();
+        int[][] sets = rows.stream().map(r -> shingles(r.question())).toArray(int[][]::new);
+        NearDuplicateIndex index = new NearDuplicateIndex(sets);
+        int[] groupOf = new int[n]; // for a group's first question (an indexed item): its group
+        List<List<Integer>> groups = new ArrayList<>();
+        int[] candidates = new int[MAX_COMPARED];
+        long comparisons = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
             double bestScore = 0;
-            for (Group g : groups) {
-                double s = jaccard(b, g.bigrams());
-                if (s > bestScore) {
-                    bestScore = s;
-                    best = g;
+            int found = sets[i].length == 0 ? 0 : index.candidates(i, PER_BUCKET, candidates);
+            for (int k = 0; k < found; k++) {
+                int first = candidates[k];
+                int small = Math.min(sets[i].length, sets[first].length);
+                int large = Math.max(sets[i].length, sets[first].length);
+                if (small < Math.max(THRESHOLD, bestScore) * large || index.estimate(i, first) < ESTIMATE_FLOOR) {
+                    // J ≤ small / large: it can neither qualify nor beat the best so far. Or the estimate
+                    // says J is far below the threshold: most candidates share one band by chance.
+                    continue;
+                }
+                double score = jaccard(sets[i], sets[first], Math.max(THRESHOLD, bestScore));
+                comparisons++;
+                // Ties go to the older group, as when every group was compared in order.
+                if (score > bestScore || (score == bestScore && score > 0 && first < best)) {
+                    bestScore = score;
+                    best = first;
                 }
             }
-            if (best != null && bestScore >= THRESHOLD) {
-                best.questions().add(row.question());
-                best.outcomes().add(row.outcome());
+            if (best >= 0 && bestScore >= THRESHOLD) {
+                groups.get(groupOf[best]).add(i);
             } else {
-                groups.add(new Group(row.question(), b, new ArrayList<>(List.of(row.question())), new ArrayList<>(List.of(row.outcome()))));
+                groupOf[i] = groups.size();
+                groups.add(new ArrayList<>(List.of(i)));
+                if (sets[i].length > 0) { // nothing is similar to an empty set: never a candidate
+                    index.add(i);
+                }
             }
         }
-        return groups.stream()
-                .sorted(Comparator.comparingInt((Group g) -> g.questions().size()).reversed())
-                .limit(top)
-                .map(g -> new Gap(g.first(), g.questions().size(), g.questions().stream().distinct().limit(5).toList(),
-                        g.outcomes().stream().distinct().toList()))
+        List<Gap> gaps = groups.stream()
+                .sorted(Comparator.comparingInt((List<Integer> g) -> g.size()).reversed()) // stable: older first
+                .limit(MAX_TOP)
+                .map(g -> new Gap(rows.get(g.get(0)).question(), g.size(),
+                        g.stream().map(i -> rows.get(i).question()).distinct().limit(EXAMPLES).toList(),
+                        g.stream().map(i -> rows.get(i).outcome()).distinct().toList()))
                 .toList();
+        return new Report(n, comparisons, gaps);
     }
 
-    static Set<String> bigrams(String text) {
-        String t = TextNormalizer.normalize(text).replaceAll("[\\p{P}\\p{S}\\s]", "");
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 1 < t.length(); i++) {
-            out.add(t.substring(i, i + 2));
+    /**
+     * A question's character bigrams, each as two UTF-16 units in one int, sorted and distinct; a
+     * one-character question is its character alone; empty if nothing is left after normalising. Of a
+     * question longer than {@link #MAX_CHARS}, only the first and last {@code MAX_CHARS / 2} characters.
+     */
+    static int[] shingles(String question) {
+        // A long narrative says what it is about at its start or asks at its end: both halves are kept.
+        String read = question.length() <= MAX_CHARS ? question
+                : question.substring(0, MAX_CHARS / 2) + question.substring(question.length() - MAX_CHARS / 2);
+        String t = NOT_WORDS.matcher(TextNormalizer.normalize(read)).replaceAll("");
+        if (t.length() <= 1) {
+            return t.isEmpty() ? new int[0] : new int[]{t.charAt(0) << 16};
         }
-        if (out.isEmpty() && !t.isEmpty()) {
-            out.add(t);
+        int[] codes = IntStream.range(0, t.length() - 1).map(i -> t.charAt(i) << 16 | t.charAt(i + 1)).toArray();
+        Arrays.sort(codes);
+        // Drops repeats in place: IntStream.distinct() boxes every element, a third of the grouping's time.
+        int distinct = 1;
+        for (int i = 1; i < codes.length; i++) {
+            if (codes[i] != codes[distinct - 1]) {
+                codes[distinct++] = codes[i];
+            }
         }
-        return out;
+        return Arrays.copyOf(codes, distinct);
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
+    /** Jaccard similarity of two sorted, distinct sets; 0 if either is empty. */
+    static double jaccard(int[] a, int[] b) {
+        return jaccard(a, b, 0);
+    }
+
+    /**
+     * Jaccard similarity of two sorted, distinct sets when it is at least {@code floor}; otherwise some
+     * value below {@code floor} (the walk stops as soon as the floor is out of reach, which is where most
+     * comparisons of long questions end). 0 if either set is empty.
+     */
+    static double jaccard(int[] a, int[] b, double floor) {
+        if (a.length == 0 || b.length == 0) {
             return 0;
         }
-        long common = a.stream().filter(b::contains).count();
-        return (double) common / (a.size() + b.size() - common);
+        // J ≥ floor ⇔ common ≥ floor·(|a| + |b|) / (1 + floor)
+        double needed = floor * (a.length + b.length) / (1 + floor);
+        int common = 0;
+        // A merge walk: both are sorted, so one pass counts the intersection without a hash set.
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else {
+                if (a[i] < b[j]) {
+                    i++;
+                } else {
+                    j++;
+                }
+                if (common + Math.min(a.length - i, b.length - j) < needed) {
+                    return 0;
+                }
+            }
+        }
+        return (double) common / (a.length + b.length - common);
     }
 }

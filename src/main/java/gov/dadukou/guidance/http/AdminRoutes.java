@@ -159,8 +159,9 @@ final class AdminRoutes {
 
     private void gaps(Context ctx, StaffService.Session s) {
         int days = intParam(ctx, "days", 7, 1, 366);
-        var rows = assistant.questions().since(Instant.now().minus(Duration.ofDays(days)), true, 5_000);
-        ctx.json(Map.of("days", days, "questions", rows.size(), "gaps", QuestionGaps.group(rows, 10)));
+        var rows = assistant.questions().since(Instant.now().minus(Duration.ofDays(days)), true, QuestionGaps.MAX_QUESTIONS);
+        QuestionGaps.Report report = assistant.gaps().report(rows);
+        ctx.json(Map.of("days", days, "questions", rows.size(), "examined", report.examined(), "gaps", report.top(10)));
     }
 
     private void feedback(Context ctx, StaffService.Session s) {
