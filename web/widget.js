@@ -68,9 +68,10 @@
     '.user{margin-left:auto;background:#fde8e6;color:#1f1f1f}.bot{background:#fff;border:1px solid #ddd}' +
     '.meta{margin-top:6px;font-size:.85em;color:#444;border-top:1px dashed #ccc;padding-top:6px}.meta a{color:#0b57d0}' +
     '.chips{display:flex;flex-wrap:wrap;gap:6px;margin:-4px 0 12px}.chip{background:#fff;border:1px solid ' + color + ';color:#8c1d18;border-radius:16px;padding:4px 10px;cursor:pointer;font-size:.9em;text-align:left}' +
-    'form{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd;background:#fff}' +
+    '[hidden]{display:none!important}' +
+    '.ask{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd;background:#fff}' +
     'textarea{flex:1;resize:none;border:1px solid #767676;border-radius:8px;padding:8px;font-size:1em;min-height:44px;max-height:120px;color:#1f1f1f}' +
-    'form button{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:1em;cursor:pointer;min-width:64px}form button:disabled{opacity:.6}' +
+    '.ask button{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:1em;cursor:pointer;min-width:64px}.ask button:disabled{opacity:.6}' +
     '.hint{font-size:.8em;color:#444;padding:0 12px 8px;background:#fff}' +
     '.banner{display:flex;gap:8px;align-items:flex-start;background:#fff8e1;color:#3b2f00;border-bottom:1px solid #e0c060;padding:8px 12px;font-size:.88em}' +
     '.banner[hidden]{display:none}.banner ul{margin:0;padding-left:1.1em;flex:1}.banner button{background:transparent;border:0;font-size:1.1em;cursor:pointer;color:#3b2f00}' +
@@ -95,7 +96,8 @@
   header.appendChild(closeBtn);
   var banner = el('div', { class: 'banner', role: 'region', 'aria-label': '近期执法事项提示', hidden: '' });
   var log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
-  var form = el('form');
+  // Only the question box is laid out as a row: a bare "form" rule would also lay out the subscription form.
+  var form = el('form', { class: 'ask' });
   var input = el('textarea', { rows: '2', maxlength: '500', 'aria-label': '输入您的问题', placeholder: '请输入您的问题，例如：营业执照要挂出来吗' });
   var send = el('button', { type: 'submit' }, '发送');
   form.appendChild(input);

@@ -287,6 +287,52 @@ class WidgetBrowserTest {
         }
     }
 
+    /**
+     * The subscription form is a form to fill in, on a phone and on a desktop: its fields stacked one per
+     * line at nearly the panel's width, labels readable on one or two lines, 提交 an ordinary button inside
+     * the panel, and the question box hidden while it is shown (answers cannot go to a hidden conversation).
+     */
+    @Test
+    void theSubscriptionFormStacksItsFieldsAndHidesTheQuestionBox() throws IOException {
+        for (int[] size : new int[][] {{375, 812}, {1366, 900}}) {
+            try (Browser b = Browser.open(size[0], size[1])) {
+                b.driver.get(server.base() + "/");
+                b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+                b.inWidget("button.launcher").click();
+                b.allInWidget(".foot button").get(0).click();
+                b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
+                String where = size[0] + "×" + size[1] + ": ";
+                double formWidth = b.inWidget(".sub form").getRect().getWidth();
+                assertTrue(formWidth >= 250, where + "form " + formWidth + " px wide");
+                List<WebElement> fields = b.allInWidget(".sub form input[type=text], .sub form input[type=tel]");
+                assertEquals(5, fields.size(), where + "company, credit code, contact, phone, code");
+                int lastTop = -1;
+                for (WebElement field : fields) {
+                    org.openqa.selenium.Rectangle r = field.getRect();
+                    assertTrue(r.getWidth() >= 0.8 * formWidth, where + "a field " + r.getWidth() + " px wide in a " + formWidth + " px form");
+                    assertTrue(r.getY() > lastTop, where + "fields are stacked, one per line");
+                    lastTop = r.getY();
+                }
+                for (WebElement label : b.allInWidget(".sub form > label")) {
+                    assertTrue(label.getRect().getWidth() >= 0.8 * formWidth, where + "label " + label.getText() + " is "
+                            + label.getRect().getWidth() + " px wide");
+                }
+                WebElement submit = b.inWidget(".sub form button[type=submit]");
+                b.js("arguments[0].scrollIntoView({block: 'center'})", submit);
+                org.openqa.selenium.Rectangle button = submit.getRect();
+                org.openqa.selenium.Rectangle panel = b.inWidget(".panel").getRect();
+                assertTrue(button.getHeight() <= 64 && button.getWidth() <= formWidth, where + "提交 is " + button.getWidth()
+                        + "×" + button.getHeight());
+                assertTrue(button.getX() >= panel.getX() && button.getX() + button.getWidth() <= panel.getX() + panel.getWidth(),
+                        where + "提交 lies inside the panel");
+                assertTrue(submit.isDisplayed() && submit.getText().contains("提交"), where + "提交 is visible with its label");
+                assertFalse(b.inWidget("textarea").isDisplayed(), where + "the question box is hidden under the subscription");
+                assertFalse(b.inWidget(".log").isDisplayed(), where + "the conversation is hidden under the subscription");
+                screenshot(b, "subscribe-" + size[0] + ".png");
+            }
+        }
+    }
+
     static void assertNoSerious(List<Map<String, Object>> violations, String where) {
         assertTrue(violations.isEmpty(), where + ": " + violations);
     }
