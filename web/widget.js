@@ -300,8 +300,15 @@
   function add(message) {
     state.messages.push(message);
     save();
+    var first = log.children.length;
     render(message);
-    log.scrollTop = log.scrollHeight;
+    var box = log.children[first];
+    if (message.role === 'bot' && box) {
+      // An answer opens at its start (the question's answer, then basis, then the disclaimer), not at its end.
+      log.scrollTop += box.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+    } else {
+      log.scrollTop = log.scrollHeight;
+    }
   }
   function greet() {
     if (state.messages.length === 0) {

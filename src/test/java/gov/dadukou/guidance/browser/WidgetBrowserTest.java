@@ -333,6 +333,26 @@ class WidgetBrowserTest {
         }
     }
 
+    /** On a phone with large text an answer is several screens tall: it opens at its first line, not its last. */
+    @Test
+    void aLongAnswerOpensAtItsStartOnAPhoneWithLargeText() {
+        try (Browser b = Browser.open(375, 667)) {
+            b.driver.get(server.base() + "/");
+            b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
+            b.inWidget("button.launcher").click();
+            b.inWidget("header button[aria-pressed]").click(); // 大字
+            ask(b, "营业执照要挂出来吗");
+            List<WebElement> bots = b.allInWidget(".msg.bot");
+            WebElement answer = bots.get(bots.size() - 1);
+            org.openqa.selenium.Rectangle log = b.inWidget(".log").getRect();
+            org.openqa.selenium.Rectangle top = answer.getRect();
+            assertTrue(top.getHeight() > log.getHeight(), "the answer is taller than the conversation area: "
+                    + top.getHeight() + " vs " + log.getHeight());
+            assertTrue(top.getY() >= log.getY() - 1 && top.getY() <= log.getY() + 40,
+                    "the answer's first line is at the top of the conversation: answer at " + top.getY() + ", area at " + log.getY());
+        }
+    }
+
     static void assertNoSerious(List<Map<String, Object>> violations, String where) {
         assertTrue(violations.isEmpty(), where + ": " + violations);
     }
