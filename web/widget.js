@@ -59,11 +59,11 @@
   var css = ':host{all:initial}*{box-sizing:border-box;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif}' +
     '.launcher{position:fixed;bottom:20px;' + position + ':20px;z-index:2147483000;background:' + color + ';color:#fff;border:0;border-radius:28px;padding:14px 20px;font-size:16px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
     '.launcher:focus-visible,button:focus-visible,textarea:focus-visible,a:focus-visible{outline:3px solid #1a56db;outline-offset:2px}' +
-    '.panel{position:fixed;bottom:84px;' + position + ':20px;z-index:2147483001;width:380px;max-width:calc(100vw - 24px);height:560px;max-height:calc(100vh - 100px);background:#fff;color:#1f1f1f;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;font-size:15px;line-height:1.6}' +
-    '.panel[hidden]{display:none}.large .panel{font-size:19px}.large .launcher{font-size:20px}' +
+    '.panel{position:fixed;bottom:84px;' + position + ':20px;z-index:2147483001;width:380px;max-width:calc(100vw - 24px);height:min(640px,calc(100vh - 100px));max-height:calc(100vh - 100px);background:#fff;color:#1f1f1f;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;font-size:15px;line-height:1.6}' +
+    '.panel[hidden]{display:none}.large .panel{font-size:19px;height:calc(100vh - 100px)}.large .launcher{font-size:20px}' +
     'header{background:' + color + ';color:#fff;padding:10px 12px;display:flex;align-items:center;gap:8px}header h2{flex:1;margin:0;font-size:1.05em}' +
     'header button{background:transparent;color:#fff;border:1px solid rgba(255,255,255,.7);border-radius:6px;padding:4px 8px;cursor:pointer;font-size:.85em}' +
-    '.log{flex:1;overflow-y:auto;padding:12px;background:#f6f6f6}' +
+    '.scroll{flex:1;overflow-y:auto;background:#f6f6f6;min-height:0}.log{padding:12px}' +
     '.msg{margin:0 0 12px;max-width:92%;padding:8px 12px;border-radius:10px;white-space:pre-wrap;word-break:break-word}' +
     '.user{margin-left:auto;background:#fde8e6;color:#1f1f1f}.bot{background:#fff;border:1px solid #ddd}' +
     '.meta{margin-top:6px;font-size:.85em;color:#444;border-top:1px dashed #ccc;padding-top:6px}.meta a{color:#0b57d0}' +
@@ -72,9 +72,9 @@
     '.ask{display:flex;gap:8px;padding:10px;border-top:1px solid #ddd;background:#fff}' +
     'textarea{flex:1;resize:none;border:1px solid #767676;border-radius:8px;padding:8px;font-size:1em;min-height:44px;max-height:120px;color:#1f1f1f}' +
     '.ask button{background:' + color + ';color:#fff;border:0;border-radius:8px;padding:0 16px;font-size:1em;cursor:pointer;min-width:64px}.ask button:disabled{opacity:.6}' +
-    '.hint{font-size:.8em;color:#444;padding:0 12px 8px;background:#fff}' +
+    '.hint{font-size:.8em;color:#444;padding:8px 12px;background:#fff;border-top:1px solid #ddd;margin:0}' +
     '.banner{display:flex;gap:8px;align-items:flex-start;background:#fff8e1;color:#3b2f00;border-bottom:1px solid #e0c060;padding:8px 12px;font-size:.88em}' +
-    '.banner[hidden]{display:none}.banner ul{margin:0;padding-left:1.1em;flex:1}.banner button{background:transparent;border:0;font-size:1.1em;cursor:pointer;color:#3b2f00}' +
+    '.banner[hidden]{display:none}.banner ul{margin:4px 0 0;padding-left:1.1em}.banner .what{flex:1}.banner .toggle{font-size:1em;font-weight:bold;padding:0;text-align:left}.banner button{background:transparent;border:0;font-size:1.1em;cursor:pointer;color:#3b2f00}' +
     '.fb{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;font-size:.85em}.fb button,.sub button,.foot button{border:1px solid #767676;background:#fff;color:#1f1f1f;border-radius:6px;padding:2px 8px;cursor:pointer;font-size:1em}' +
     '.fb input{flex:1;min-width:8em;border:1px solid #767676;border-radius:6px;padding:2px 6px;font-size:1em}' +
     '.foot{display:flex;justify-content:space-between;align-items:center;gap:8px;padding:0 12px 8px;background:#fff;font-size:.8em;color:#444}' +
@@ -108,13 +108,17 @@
   foot.appendChild(el('span', null, '自愿订阅行政指导和执法事项提示，可随时撤回'));
   foot.appendChild(subBtn);
   var sub = el('div', { class: 'sub', hidden: '', role: 'region', 'aria-label': '订阅提醒' });
+  // The conversation, the note on what answers are and the subscribe line scroll together, so that with
+  // large text or browser zoom the conversation keeps the panel's height instead of fixed bars eating it.
+  var scroller = el('div', { class: 'scroll' });
+  scroller.appendChild(log);
+  scroller.appendChild(hint);
+  scroller.appendChild(foot);
   panel.appendChild(header);
   panel.appendChild(banner);
-  panel.appendChild(log);
+  panel.appendChild(scroller);
   panel.appendChild(sub);
   panel.appendChild(form);
-  panel.appendChild(hint);
-  panel.appendChild(foot);
   wrap.appendChild(launcher);
   wrap.appendChild(panel);
   root.appendChild(wrap);
@@ -191,7 +195,7 @@
   function showSubscribe() {
     sub.textContent = '';
     sub.removeAttribute('hidden');
-    log.setAttribute('hidden', '');
+    scroller.setAttribute('hidden', '');
     form.setAttribute('hidden', '');
     var back = el('button', { type: 'button' }, '返回咨询');
     back.addEventListener('click', hideSubscribe);
@@ -291,7 +295,7 @@
   }
   function hideSubscribe() {
     sub.setAttribute('hidden', '');
-    log.removeAttribute('hidden');
+    scroller.removeAttribute('hidden');
     form.removeAttribute('hidden');
     subBtn.focus();
   }
@@ -305,9 +309,9 @@
     var box = log.children[first];
     if (message.role === 'bot' && box) {
       // An answer opens at its start (the question's answer, then basis, then the disclaimer), not at its end.
-      log.scrollTop += box.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+      scroller.scrollTop += box.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
     } else {
-      log.scrollTop = log.scrollHeight;
+      scroller.scrollTop = log.offsetTop + log.offsetHeight;
     }
   }
   function greet() {
@@ -360,8 +364,20 @@
           save();
           banner.setAttribute('hidden', '');
         });
-        banner.appendChild(el('strong', null, '近期提示'));
-        banner.appendChild(list);
+        // One line until asked: the reminders must not take the conversation's room on a small screen.
+        var what = el('div', { class: 'what' });
+        var toggle = el('button', { class: 'toggle', type: 'button', 'aria-expanded': 'false' },
+          '近期提示（' + Math.min(3, body.reminders.length) + '条）▸');
+        list.setAttribute('hidden', '');
+        toggle.addEventListener('click', function () {
+          var open = list.hasAttribute('hidden');
+          if (open) { list.removeAttribute('hidden'); } else { list.setAttribute('hidden', ''); }
+          toggle.setAttribute('aria-expanded', String(open));
+          toggle.textContent = toggle.textContent.slice(0, -1) + (open ? '▾' : '▸');
+        });
+        what.appendChild(toggle);
+        what.appendChild(list);
+        banner.appendChild(what);
         banner.appendChild(close);
         banner.removeAttribute('hidden');
       })
