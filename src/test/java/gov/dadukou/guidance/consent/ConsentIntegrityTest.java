@@ -1,5 +1,6 @@
 package gov.dadukou.guidance.consent;
 
+import gov.dadukou.guidance.TestClock;
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.store.Database;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +12,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,14 +33,14 @@ class ConsentIntegrityTest {
     @TempDir
     Path dir;
     Database db;
-    MovableClock clock;
+    TestClock clock;
     CapturingCodeSender codes;
     ConsentService consent;
 
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("test.db"));
-        clock = new MovableClock(Instant.parse("2027-03-01T02:00:00Z"));
+        clock = new TestClock(Instant.parse("2027-03-01T02:00:00Z"));
         codes = new CapturingCodeSender();
         consent = new ConsentService(db, clock, ConsentLedgerTest.TOPICS, ConsentLedgerTest.SETTINGS, codes);
     }
@@ -249,31 +247,4 @@ class ConsentIntegrityTest {
         assertTrue(text.contains("未验证"), text);
     }
 
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

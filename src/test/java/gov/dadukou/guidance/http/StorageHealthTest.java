@@ -1,5 +1,6 @@
 package gov.dadukou.guidance.http;
 
+import gov.dadukou.guidance.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.dadukou.guidance.AppConfig;
 import gov.dadukou.guidance.TestServer;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +28,7 @@ class StorageHealthTest {
     @TempDir
     static Path dataDir;
     static TestServer server;
-    static final MovableClock clock = new MovableClock();
+    static final TestClock clock = new TestClock(Instant.now());
 
     @BeforeAll
     static void start() {
@@ -93,27 +91,4 @@ class StorageHealthTest {
         server.assistant.database().transaction(c -> c.createStatement().execute("PRAGMA query_only = " + (on ? 0 : 1)));
     }
 
-    /** A clock that moves only when the test says so. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package gov.dadukou.guidance.reminders;
 
+import gov.dadukou.guidance.TestClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import gov.dadukou.guidance.consent.CapturingCodeSender;
@@ -22,10 +23,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +42,7 @@ class DeliverySchedulerTest {
 
     @TempDir
     Path dir;
-    MutableClock clock;
+    TestClock clock;
     Database db;
     ConsentService consent;
     final CapturingCodeSender codes = new CapturingCodeSender();
@@ -63,7 +62,7 @@ class DeliverySchedulerTest {
     @BeforeEach
     void setUp() throws IOException {
         // 2027-06-10, 10:00 in Chongqing: the annual-report reminders are in season.
-        clock = new MutableClock(Instant.parse("2027-06-10T02:00:00Z"));
+        clock = new TestClock(Instant.parse("2027-06-10T02:00:00Z"));
         db = Database.open(dir.resolve("test.db"));
         consent = consentService(db);
         reminders = new ReminderService(entries, clock);
@@ -290,47 +289,4 @@ class DeliverySchedulerTest {
         assertEquals(2 * annualReportReminders(), calls.size());
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MutableClock self = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId z) {
-                    return self.withZone(z);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.now;
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
