@@ -69,9 +69,11 @@ public final class Assistant implements AutoCloseable {
     private final QuestionGaps gaps = new QuestionGaps();
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
+    private final Clock clock;
 
     private Assistant(AppConfig config, Clock clock, CodeSender codeSender) {
         this.config = config;
+        this.clock = clock;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
         this.database = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
@@ -226,6 +228,11 @@ public final class Assistant implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The clock every service was given: handlers that need "now" use it too, so tests can move time. */
+    public Clock clock() {
+        return clock;
     }
 
     public KnowledgeBase knowledgeBase() {

@@ -11,7 +11,6 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +134,7 @@ final class AdminRoutes {
         cookie.setSameSite(SameSite.STRICT);
         cookie.setPath("/admin");
         cookie.setSecure("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
-        cookie.setMaxAge((int) Duration.between(Instant.now(), login.expiresAt()).toSeconds());
+        cookie.setMaxAge((int) Duration.between(assistant.clock().instant(), login.expiresAt()).toSeconds());
         ctx.cookie(cookie);
         ctx.json(Map.of("username", login.account().username(), "role", login.account().role().code(), "csrfToken", login.csrfToken(),
                 "mustChangePassword", login.account().mustChangePassword()));
@@ -159,7 +158,7 @@ final class AdminRoutes {
 
     private void gaps(Context ctx, StaffService.Session s) {
         int days = intParam(ctx, "days", 7, 1, 366);
-        var rows = assistant.questions().since(Instant.now().minus(Duration.ofDays(days)), true, QuestionGaps.MAX_QUESTIONS);
+        var rows = assistant.questions().since(assistant.clock().instant().minus(Duration.ofDays(days)), true, QuestionGaps.MAX_QUESTIONS);
         QuestionGaps.Report report = assistant.gaps().report(rows);
         ctx.json(Map.of("days", days, "questions", rows.size(), "examined", report.examined(), "gaps", report.top(10)));
     }
