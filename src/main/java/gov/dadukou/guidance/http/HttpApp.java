@@ -133,7 +133,7 @@ public final class HttpApp {
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal_error", "系统繁忙，请稍后再试，或拨打12345政务服务便民热线咨询。");
+                httpError(ctx, 500);
             });
             // Status mappers run after the handlers: an error a handler already wrote (entry_not_found …) stays.
             config.routes.error(404, ctx -> {
