@@ -7,6 +7,17 @@
     superseded: '已被新版本取代', retired: '已下线' };
   function status(code) { return STATUS[code] || code; }
   var ROLE = { editor: '编辑', reviewer: '审核', admin: '管理员', EDITOR: '编辑', REVIEWER: '审核', ADMIN: '管理员' };
+  var BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  /** An ISO instant as Beijing time, "2026年12月2日 08:34"; empty for null, the input itself when it is not a time. */
+  function time(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) { return String(iso); }
+    var p = {};
+    BEIJING.formatToParts(d).forEach(function (x) { p[x.type] = x.value; });
+    return p.year + '年' + p.month + '月' + p.day + '日 ' + p.hour + ':' + p.minute;
+  }
   var me = null;
   var vocab = null;
   var view = document.getElementById('view');
@@ -83,7 +94,7 @@
 
   window.Console = {
     el: el, button: button, api: api, table: table, message: message, show: show, fail: fail, field: field, select_: select_,
-    status: status, ROLE: ROLE,
+    status: status, ROLE: ROLE, time: time,
     /** The signed-in account (username, role, department, csrfToken), or null before sign-in. */
     me: function () { return me; },
     setMe: function (account) { me = account; },

@@ -74,9 +74,9 @@
       if (reviewer && latest.status === 'approved') { act('发布', '/publish'); }
       if (reviewer && versions.some(function (v) { return v.status === 'published'; })) { act('下线', '/retire'); }
       var history = table(['版本', '状态', '作者', '时间', '审核人', '审核人账号创建者', '审核意见', '发布'], versions.map(function (v) {
-        return ['v' + v.version, status(v.status), v.author, v.createdAt, v.reviewer,
+        return ['v' + v.version, status(v.status), v.author, C.time(v.createdAt), v.reviewer,
           v.reviewer ? (v.reviewerCreatedBy || '（未记录）') : '', v.reviewComment,
-          v.publishedBy ? v.publishedBy + ' ' + v.publishedAt : ''];
+          v.publishedBy ? v.publishedBy + ' ' + C.time(v.publishedAt) : ''];
       }));
       var nodes = [actions, el('h3', '内容（v' + latest.version + '）'), el('pre', JSON.stringify(content, null, 2)), el('h3', '版本历史'), history];
       if (versions.length > 1) {
