@@ -108,6 +108,7 @@
   function render(body, p) {
     results.textContent = '';
     jump.textContent = '';
+    jump.hidden = true;
     var filters = describe(p);
     var text = (p.get('q') ? '找到 ' + body.count + ' 项，按相关程度排列' : '共 ' + body.count + ' 项') + (filters ? '（' + filters + '）' : '');
     if (body.searched && body.searched !== p.get('q')) { text += '。已按“' + body.searched + '”搜索'; }
@@ -225,7 +226,10 @@
     e.preventDefault();
     clearTimeout(timer);
     typing = false;
-    load('push');
+    load('push').then(function () {
+      // On a phone the form fills the screen: an explicit search shows where its results begin.
+      if (status.getBoundingClientRect().top > window.innerHeight * 0.6) { status.scrollIntoView({ block: 'start' }); }
+    });
   });
   function clearAll() {
     FIELDS.forEach(function (f) { controls[f].value = ''; });
@@ -235,7 +239,13 @@
   document.getElementById('clear').addEventListener('click', clearAll);
   document.getElementById('empty-clear').addEventListener('click', clearAll);
   document.getElementById('print').addEventListener('click', function () { window.print(); });
-  window.addEventListener('beforeprint', function () { updatePrintMeta(current()); });
+  var noteWasOpen = false;
+  window.addEventListener('beforeprint', function () {
+    updatePrintMeta(current());
+    noteWasOpen = verifyNote.open;
+    verifyNote.open = true; // a printout cannot be expanded: it carries the explanation of 待核实
+  });
+  window.addEventListener('afterprint', function () { verifyNote.open = noteWasOpen; });
   window.addEventListener('popstate', function () { typing = false; fromUrl(); load(null); });
 
   // The lists of departments and topics come from the whole catalogue, whatever the address filters.
