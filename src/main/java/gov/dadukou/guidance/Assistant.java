@@ -26,6 +26,7 @@ import gov.dadukou.guidance.reminders.ReminderService;
 import gov.dadukou.guidance.reminders.WebhookSender;
 import gov.dadukou.guidance.search.Analyzers;
 import gov.dadukou.guidance.search.BgeEmbedder;
+import gov.dadukou.guidance.search.CatalogueSearch;
 import gov.dadukou.guidance.search.EmbeddingCache;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
@@ -54,6 +55,7 @@ public final class Assistant implements AutoCloseable {
     private final Analyzers analyzers;
     private final EntryIndex index;
     private final Retriever retriever;
+    private final CatalogueSearch catalogueSearch;
     private final AnswerPolicy policy;
     private final ChatService chat;
     private final Database database;
@@ -105,6 +107,7 @@ public final class Assistant implements AutoCloseable {
         this.index = new EntryIndex(analyzers, rewriter, embeddings);
         index.upsertAll(entries.all());
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
+        this.catalogueSearch = new CatalogueSearch(index);
         this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
         this.reminders = new ReminderService(entries, clock);
         this.chat = new ChatService(entries, retriever, policy,
@@ -250,6 +253,11 @@ public final class Assistant implements AutoCloseable {
 
     public Retriever retriever() {
         return retriever;
+    }
+
+    /** The public catalogue's search, with the chat's analysis over the same index. */
+    public CatalogueSearch catalogueSearch() {
+        return catalogueSearch;
     }
 
     public ChatService chat() {

@@ -61,6 +61,11 @@ public final class HttpApp {
         ClientAddresses addresses = new ClientAddresses(assistant.config().limits().trustedProxies());
         RateLimits limits = new RateLimits(assistant.config().limits());
         AdminRoutes admin = new AdminRoutes(assistant, addresses);
+        StaticAssets assets = new StaticAssets("/web");
+        // Our pages name their scripts and styles by content hash, so those can be cached for good.
+        String cataloguePage = assets.stamp(CATALOGUE_PAGE);
+        String consentPage = assets.stamp(CONSENT_PAGE);
+        String adminPage = assets.stamp(ADMIN_PAGE);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -77,11 +82,13 @@ public final class HttpApp {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of(); // Cache-Control comes from StaticAssets.headers
             });
 
             // ---- routes ---------------------------------------------------------------------------
             RouteIndex routes = new RouteIndex(config.routes);
             config.routes.before(security::headers);                      // CSP everywhere, CORS on /api/*
+            config.routes.before(assets::headers);                        // how long browsers keep web assets
             config.routes.options("/api/*", security::preflight);
             config.routes.before("/api/*", ctx -> {                      // per-address limits on public posts
                 if (ctx.method() == HandlerType.POST) {
@@ -91,9 +98,9 @@ public final class HttpApp {
 
             // pages (the widget, demo page and their assets are static files under /web)
             routes.get("/health", chat::health);
-            routes.get("/catalogue", ctx -> ctx.html(CATALOGUE_PAGE));
-            routes.get("/consent", ctx -> ctx.html(CONSENT_PAGE));
-            routes.get("/admin", ctx -> ctx.html(ADMIN_PAGE));      // also /admin/
+            routes.get("/catalogue", ctx -> page(ctx, cataloguePage));
+            routes.get("/consent", ctx -> page(ctx, consentPage));
+            routes.get("/admin", ctx -> page(ctx, adminPage));      // also /admin/
 
             // public API
             routes.post("/api/chat", chat::chat);
@@ -148,6 +155,11 @@ public final class HttpApp {
                 }
             });
         });
+    }
+
+    /** A page: revalidated on every visit, so that it always names the current versions of its assets. */
+    private static void page(Context ctx, String html) {
+        ctx.header("Cache-Control", StaticAssets.PAGE).html(html);
     }
 
     /** 405 with {@code Allow} when the path exists for other methods, 404 otherwise. */

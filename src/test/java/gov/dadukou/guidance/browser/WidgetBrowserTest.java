@@ -263,17 +263,6 @@ class WidgetBrowserTest {
     }
 
     @Test
-    void catalogueListsItemsByDepartmentAndFilters() {
-        try (Browser b = Browser.open(1280, 900)) {
-            b.driver.get(server.base() + "/catalogue");
-            b.waitFor(d -> d.findElements(By.cssSelector("section.dept")).size() >= 10);
-            b.driver.findElement(By.id("q")).sendKeys("年报");
-            b.waitFor(d -> d.findElement(By.id("status")).getText().matches("共 [1-9]\\d? 项"));
-            assertTrue(b.driver.findElement(By.id("results")).getText().contains("年报"));
-        }
-    }
-
-    @Test
     void worksOnA320PixelWideScreen() throws IOException {
         try (Browser b = Browser.open(320, 640)) {
             b.driver.get(server.base() + "/");
