@@ -110,7 +110,8 @@
     jump.textContent = '';
     jump.hidden = true;
     var filters = describe(p);
-    var text = (p.get('q') ? '找到 ' + body.count + ' 项，按相关程度排列' : '共 ' + body.count + ' 项') + (filters ? '（' + filters + '）' : '');
+    var text = (p.get('q') ? '找到 ' + body.count + ' 项' + (body.count > 1 ? '，按相关程度排列' : '') : '共 ' + body.count + ' 项')
+      + (filters ? '（' + filters + '）' : '');
     if (body.searched && body.searched !== p.get('q')) { text += '。已按“' + body.searched + '”搜索'; }
     status.textContent = text;
     updatePrintMeta(p);

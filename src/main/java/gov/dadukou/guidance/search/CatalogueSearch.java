@@ -31,7 +31,7 @@ import java.util.Map;
  * a word typed with a wrong character still shares bigrams with the right one, so it is found too.
  * Words that occur literally in an entry's title, legal basis, topics or kind always match (what the
  * catalogue searched before), so searching for a law's name finds every entry based on it.
- * Only entries in the index (the live, published ones) can be found. Thread-safe (stateless beyond the index).
+ * Only entries in the index (the live, published ones) can be found. Thread-safe (the index is; the cache of normalised titles is a concurrent map).
  */
 public final class CatalogueSearch {
     /** An entry found for a query, with its relevance (higher is better; comparable within one query only). */
@@ -63,6 +63,15 @@ public final class CatalogueSearch {
 
     private final EntryIndex index;
     private final Retriever.Weights weights = Retriever.Weights.defaults();
+    /**
+     * Each entry's normalised title, legal basis, topics and kind, kept with the entry it was made from, so
+     * that a search does not normalise the whole base again (half its time otherwise); a republished entry
+     * is a new object and is normalised anew. At most one text per entry id.
+     */
+    private final Map<String, Literal> literals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Literal(Entry entry, String text) {
+    }
 
     public CatalogueSearch(EntryIndex index) {
         this.index = index;
@@ -96,7 +105,7 @@ public final class CatalogueSearch {
         String[] literal = literalWords(query);
         if (literal.length > 0) {
             for (Entry e : entries) {
-                if (index.vocabulary(e.id()) != null && containsAll(haystack(e), literal)) {
+                if (index.vocabulary(e.id()) != null && containsAll(literalText(e), literal)) {
                     scores.merge(e.id(), LITERAL_BONUS, Double::sum);
                 }
             }
@@ -181,6 +190,15 @@ public final class CatalogueSearch {
     private static String[] literalWords(String query) {
         String normalized = TextNormalizer.normalize(query).strip();
         return normalized.isEmpty() ? new String[0] : normalized.split("\\s+");
+    }
+
+    private String literalText(Entry e) {
+        Literal cached = literals.get(e.id());
+        if (cached == null || cached.entry() != e) {
+            cached = new Literal(e, haystack(e));
+            literals.put(e.id(), cached);
+        }
+        return cached.text();
     }
 
     private static String haystack(Entry e) {
