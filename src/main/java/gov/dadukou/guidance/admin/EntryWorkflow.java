@@ -187,11 +187,11 @@ public final class EntryWorkflow {
             EntryVersion latest = latest(c, id);
             Entry before = codec.fromJson(latest.content(), latest.sourceFile());
             mayEdit(who, before.department());
-            if (before.verify() == null) {
-                throw new ClientException(409, "not_marked", "这个条目没有待核实标记。");
-            }
             if (latest.status().equals("submitted") || latest.status().equals("approved")) {
                 throw new ClientException(409, "in_review", "这个条目有版本正在审核或待发布，处理完后再核实。");
+            }
+            if (before.verify() == null) {
+                throw new ClientException(409, "not_marked", "这个条目没有待核实标记。");
             }
             Entry checked = fields == null ? before : validate(fields, latest.sourceFile());
             if (!checked.id().equals(id)) {
