@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The work queues of the staff console, read from each entry's latest version in {@code kb_versions}:
+ * The work queues of the staff console, read from {@code kb_entry_index} (each entry's latest version, kept by
+ * {@link VersionRows#reindex}):
  * what waits for legal review (oldest first), an editor's drafts and returned versions, their department's
  * entries due for review (reviewed more than a year ago) and those carrying a staff-verification mark, and
- * everything, filtered and searched, a page at a time. Filters and paging run in SQLite (one page and one
- * count per call), so a page stays fast with ten thousand entries (docs/benchmarks.md).
+ * everything, filtered and searched, a page at a time. Filters and paging run in SQLite on indexed summary
+ * rows (one page and one count per call), so a page stays fast with ten thousand entries (docs/benchmarks.md).
  * Thread-safe (all state in the database).
  */
 public final class EntryQueues {
@@ -71,9 +72,6 @@ public final class EntryQueues {
     public record DepartmentVerification(String department, int waiting, int inReview, int verified) {
     }
 
-    private static final String LATEST = "v.version = (SELECT MAX(x.version) FROM kb_versions x WHERE x.entry_id = v.entry_id)";
-    private static final String DEPARTMENT = "json_extract(v.content, '$.department')";
-    private static final String MARK = "json_extract(v.content, '$.verify')";
 
     private final Database db;
     private final Clock clock;
@@ -92,11 +90,8 @@ public final class EntryQueues {
         return db.transaction(c -> {
             int total = count(c, q);
             List<Item> items = new ArrayList<>();
-            String sql = "SELECT v.entry_id, json_extract(v.content, '$.title'), json_extract(v.content, '$.kind'), " + DEPARTMENT + ", "
-                    + "json_extract(v.content, '$.method'), v.status, v.version, "
-                    + "(SELECT p.version FROM kb_versions p WHERE p.entry_id = v.entry_id AND p.status = 'published'), "
-                    + "v.author, v.created_at, v.submitted_at, v.reviewer, v.review_comment, v.reviewed_at, "
-                    + "json_extract(v.content, '$.reviewed'), " + MARK + " FROM kb_versions v WHERE " + q.where
+            String sql = "SELECT entry_id, title, kind, department, method, status, version, live_version, author, created_at, "
+                    + "submitted_at, reviewer, review_comment, reviewed_at, reviewed, verify FROM kb_entry_index WHERE " + q.where
                     + " ORDER BY " + q.order + " LIMIT ? OFFSET ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = bind(ps, q.params);
@@ -133,12 +128,11 @@ public final class EntryQueues {
     public List<DepartmentVerification> verificationByDepartment() {
         return db.transaction(c -> {
             Map<String, int[]> by = new TreeMap<>();
-            String waiting = "SELECT " + DEPARTMENT + ", COUNT(*) FROM kb_versions v WHERE " + LATEST + " AND " + MARK
-                    + " IS NOT NULL AND v.status <> 'retired' GROUP BY 1";
-            String inReview = "SELECT " + DEPARTMENT + ", COUNT(*) FROM kb_versions v WHERE " + LATEST
-                    + " AND v.verification IS NOT NULL AND v.status IN ('submitted', 'approved') GROUP BY 1";
-            String verified = "SELECT " + DEPARTMENT + ", COUNT(*) FROM kb_versions v WHERE v.status = 'published' "
-                    + "AND v.verification IS NOT NULL GROUP BY 1";
+            String waiting = "SELECT department, COUNT(*) FROM kb_entry_index WHERE verify IS NOT NULL AND status <> 'retired' GROUP BY 1";
+            String inReview = "SELECT department, COUNT(*) FROM kb_entry_index WHERE verification = 1 "
+                    + "AND status IN ('submitted', 'approved') GROUP BY 1";
+            String verified = "SELECT i.department, COUNT(*) FROM kb_versions v JOIN kb_entry_index i ON i.entry_id = v.entry_id "
+                    + "WHERE v.status = 'published' AND v.verification IS NOT NULL GROUP BY 1";
             List<String> sqls = List.of(waiting, inReview, verified);
             for (int k = 0; k < sqls.size(); k++) {
                 try (PreparedStatement ps = c.prepareStatement(sqls.get(k)); ResultSet rs = ps.executeQuery()) {
@@ -157,55 +151,50 @@ public final class EntryQueues {
     }
 
     private Query query(StaffService.Account who, Filter f) {
-        List<String> where = new ArrayList<>(List.of(LATEST));
+        List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String order = "v.entry_id";
-        boolean editor = who.role() == Role.EDITOR;
+        String order = "entry_id";
         switch (f.view()) {
             case REVIEW -> {
-                where.add("v.status = 'submitted'");
-                order = "COALESCE(v.submitted_at, v.created_at), v.entry_id";
+                where.add("status = 'submitted'");
+                order = "COALESCE(submitted_at, created_at), entry_id";
             }
             case MINE -> {
-                where.add("v.status = 'draft' AND v.author = ?");
+                where.add("status = 'draft' AND author = ?");
                 params.add(who.username());
-                order = "v.created_at DESC, v.entry_id";
+                order = "created_at DESC, entry_id";
             }
             case RETURNED -> {
-                where.add("v.status = 'rejected' AND v.author = ?");
+                where.add("status = 'rejected' AND author = ?");
                 params.add(who.username());
-                order = "v.reviewed_at DESC, v.entry_id";
+                order = "reviewed_at DESC, entry_id";
             }
             case DUE -> {
-                where.add("v.status = 'published' AND json_extract(v.content, '$.reviewed') < ?");
+                where.add("status = 'published' AND reviewed < ?");
                 params.add(LocalDate.now(clock).minusYears(1).toString());
-                order = "json_extract(v.content, '$.reviewed'), v.entry_id";
+                order = "reviewed, entry_id";
             }
             case VERIFY -> {
-                where.add(MARK + " IS NOT NULL AND v.status <> 'retired'");
-                order = DEPARTMENT + ", v.entry_id";
+                where.add("verify IS NOT NULL AND status <> 'retired'");
+                order = "department, entry_id";
             }
             case ALL -> {
             }
         }
         // An editor's department queues are their own department's; "all" they may filter as they like.
-        String department = editor && (f.view() == View.DUE || f.view() == View.VERIFY) ? who.department() : f.department();
-        equal(where, params, DEPARTMENT, department);
-        equal(where, params, "json_extract(v.content, '$.kind')", f.kind());
-        equal(where, params, "json_extract(v.content, '$.method')", f.method());
-        equal(where, params, "v.status", f.status());
+        boolean own = who.role() == Role.EDITOR && (f.view() == View.DUE || f.view() == View.VERIFY);
+        equal(where, params, "department", own ? who.department() : f.department());
+        equal(where, params, "kind", f.kind());
+        equal(where, params, "method", f.method());
+        equal(where, params, "status", f.status());
         if (f.marked() != null) {
-            where.add(MARK + (f.marked() ? " IS NOT NULL" : " IS NULL"));
+            where.add(f.marked() ? "verify IS NOT NULL" : "verify IS NULL");
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add("(v.entry_id LIKE ? ESCAPE '\\' OR json_extract(v.content, '$.title') LIKE ? ESCAPE '\\' "
-                    + "OR json_extract(v.content, '$.questions') LIKE ? ESCAPE '\\' OR json_extract(v.content, '$.answer') LIKE ? ESCAPE '\\')");
-            for (int i = 0; i < 4; i++) {
-                params.add(like);
-            }
+            where.add("search_text LIKE ? ESCAPE '\\'");
+            params.add("%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return new Query(String.join(" AND ", where), params, order);
+        return new Query(where.isEmpty() ? "1 = 1" : String.join(" AND ", where), params, order);
     }
 
     private static void equal(List<String> where, List<Object> params, String column, String value) {
@@ -216,7 +205,7 @@ public final class EntryQueues {
     }
 
     private static int count(Connection c, Query q) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_versions v WHERE " + q.where)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_entry_index WHERE " + q.where)) {
             bind(ps, q.params);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -70,6 +70,7 @@ public final class EntryWorkflow {
                     ps.executeUpdate();
                 }
             }
+            VersionRows.reindexAll(c);
             return kb.entries().size();
         });
     }
@@ -126,6 +127,7 @@ public final class EntryWorkflow {
                 throw new ClientException(409, "entry_exists", "编号已存在：" + e.id());
             }
             VersionRows.insert(c, e.id(), 1, EntryCodec.toJson(e), STAFF_FILE, "draft", who.username(), clock.instant().toString());
+            VersionRows.reindex(c, e.id());
             return VersionRows.versions(c, e.id()).get(0);
         });
     }
@@ -144,6 +146,7 @@ public final class EntryWorkflow {
             mayEdit(who, after.department());
             int version = latest.version() + 1;
             VersionRows.insert(c, id, version, EntryCodec.toJson(after), latest.sourceFile(), "draft", who.username(), clock.instant().toString());
+            VersionRows.reindex(c, id);
             return VersionRows.versions(c, id).get(all.size());
         });
     }
@@ -216,6 +219,7 @@ public final class EntryWorkflow {
                 ps.setInt(4, latest.version() + 1);
                 ps.executeUpdate();
             }
+            VersionRows.reindex(c, id);
             return latest(c, id);
         });
     }
@@ -251,6 +255,7 @@ public final class EntryWorkflow {
                 ps.setInt(4, latest.version());
                 ps.executeUpdate();
             }
+            VersionRows.reindex(c, id);
             return latest(c, id);
         });
         live.publish(codec.fromJson(published.content(), published.sourceFile()));
@@ -262,7 +267,9 @@ public final class EntryWorkflow {
         requireReviewer(who);
         int changed = db.transaction(c -> {
             existing(c, id);
-            return VersionRows.setStatus(c, id, "published", "retired");
+            int n = VersionRows.setStatus(c, id, "published", "retired");
+            VersionRows.reindex(c, id);
+            return n;
         });
         if (changed == 0) {
             throw new ClientException(409, "not_published", "条目没有在用的版本。");
@@ -302,10 +309,12 @@ public final class EntryWorkflow {
                 if (all.isEmpty()) {
                     VersionRows.insert(c, e.id(), 1, content, e.sourceFile(), "submitted", SHIPPED, now);
                     VersionRows.markSubmitted(c, e.id(), 1, now);
+                    VersionRows.reindex(c, e.id());
                     added++;
                 } else if (all.stream().noneMatch(v -> v.content().equals(content))) {
                     VersionRows.insert(c, e.id(), all.get(all.size() - 1).version() + 1, content, e.sourceFile(), "submitted", SHIPPED, now);
                     VersionRows.markSubmitted(c, e.id(), all.get(all.size() - 1).version() + 1, now);
+                    VersionRows.reindex(c, e.id());
                     proposed++;
                 }
             }
@@ -342,6 +351,7 @@ public final class EntryWorkflow {
                 ps.setInt(i, latest.version());
                 ps.executeUpdate();
             }
+            VersionRows.reindex(c, id);
             return latest(c, id);
         });
     }

@@ -7,9 +7,41 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The statements on {@code kb_versions} that {@link EntryWorkflow} runs inside its transactions. Stateless. */
+/**
+ * The statements on {@code kb_versions} that {@link EntryWorkflow} runs inside its transactions, and the
+ * upkeep of {@code kb_entry_index} (one summary row per entry, read by {@link EntryQueues}): every
+ * transaction that changes an entry's versions ends with {@link #reindex}. Stateless.
+ */
 final class VersionRows {
+    /** The summary row of the entry's latest version; the same expression as the V8 migration's backfill. */
+    private static final String SUMMARY = "SELECT v.entry_id, v.version, v.status, json_extract(v.content, '$.title'), "
+            + "json_extract(v.content, '$.kind'), json_extract(v.content, '$.department'), json_extract(v.content, '$.method'), "
+            + "json_extract(v.content, '$.reviewed'), json_extract(v.content, '$.verify'), v.verification IS NOT NULL, "
+            + "v.entry_id || ' ' || json_extract(v.content, '$.title') || ' ' || json_extract(v.content, '$.questions') || ' ' "
+            + "|| json_extract(v.content, '$.answer'), "
+            + "(SELECT p.version FROM kb_versions p WHERE p.entry_id = v.entry_id AND p.status = 'published'), "
+            + "v.author, v.created_at, v.submitted_at, v.reviewer, v.review_comment, v.reviewed_at FROM kb_versions v ";
+
     private VersionRows() {
+    }
+
+    /** Rewrites the entry's summary row from its versions. */
+    static void reindex(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO kb_entry_index " + SUMMARY
+                + "WHERE v.entry_id = ? ORDER BY v.version DESC LIMIT 1")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Rewrites every summary row (after seeding a whole knowledge base in one transaction). */
+    static void reindexAll(Connection c) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM kb_entry_index");
+             PreparedStatement ps = c.prepareStatement("INSERT INTO kb_entry_index " + SUMMARY
+                     + "WHERE v.version = (SELECT MAX(x.version) FROM kb_versions x WHERE x.entry_id = v.entry_id)")) {
+            del.executeUpdate();
+            ps.executeUpdate();
+        }
     }
 
     static int setStatus(Connection c, String id, String from, String to) throws SQLException {
