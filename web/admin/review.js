@@ -114,9 +114,15 @@
   /** Where the entry page came from: the queue's ids in order, so N and P move through it. */
   var context = null;
 
+  var latestLoad = 0;
+
   function queue(view, page) {
     var q = QUEUES[view];
+    var load = ++latestLoad;
     api('GET', '/queue?view=' + view + '&page=' + (page || 1) + '&size=50').then(function (r) {
+      var current = document.querySelector('#tabs button[aria-current=page]');
+      // Another queue or tab was chosen while this one loaded: its screen wins.
+      if (load !== latestLoad || (current && current.getAttribute('data-tab') !== 'q-' + view)) { return; }
       context = { view: view, ids: r.items.map(function (e) { return e.id; }) };
       var rows = r.items.map(function (e) {
         return [button(e.id, function () { C.detail(e.id); }, 'secondary')].concat(q.row(e));

@@ -94,6 +94,7 @@ class ReviewDayBrowserTest {
 
             login(b, base, "editor1", "editor-password-1");
             b.waitFor(d -> tab(b, "q-returned").getText().equals("退回给我（1）"));
+            b.waitFor(d -> d.findElement(By.cssSelector("#view h2")).getText().startsWith("我的草稿"));
             tab(b, "q-returned").click();
             b.waitFor(d -> d.findElement(By.id("view")).getText().contains("请写明仲裁委员会的名称"));
             clickButton(b, CHANGED);
@@ -126,6 +127,7 @@ class ReviewDayBrowserTest {
             // The editor confirms a marked entry of their department; after review it is published without the badge.
             assertTrue(badge(server), "shipped with the mark");
             login(b, base, "editor1", "editor-password-1");
+            b.waitFor(d -> d.findElement(By.cssSelector("#view h2")).getText().startsWith("我的草稿"));
             tab(b, "q-verify").click();
             b.waitFor(d -> d.findElement(By.cssSelector("#view h2")).getText().startsWith("带待核实标记的条目"));
             List<String> departments = b.driver.findElements(By.cssSelector("#view tbody tr td:nth-child(3)")).stream().map(WebElement::getText).distinct().toList();
