@@ -73,6 +73,7 @@
         C.pager(r, function (p) { state.page = p; entries(state); })];
       if (C.me().role !== 'reviewer') { nodes.unshift(importPage()); }
       show('条目（' + r.total + '）', nodes);
+      C.setQueue('条目', r.items.map(function (e) { return e.id; }));
     }).catch(fail);
   }
 
@@ -119,7 +120,7 @@
         var prev = button('上一条（P）', function () { detail(n.prev); }, 'secondary'); prev.disabled = !n.prev;
         var next = button('下一条（N）', function () { detail(n.next); }, 'secondary'); next.disabled = !n.next;
         nav.appendChild(prev);
-        nav.appendChild(el('span', n.label + '：第 ' + (n.index + 1) + ' / ' + n.count + ' 条。快捷键：N 下一条，P 上一条，A 或 R 填写审核意见。'));
+        nav.appendChild(el('span', n.label + '：第 ' + (n.index + 1) + ' / ' + n.count + ' 条。快捷键：N 下一条，P 上一条' + (latest.status === 'submitted' && role !== 'editor' ? '，A 或 R 填写审核意见' : '') + '。'));
         nav.appendChild(next);
         nodes.push(nav);
       }

@@ -123,7 +123,7 @@
       var current = document.querySelector('#tabs button[aria-current=page]');
       // Another queue or tab was chosen while this one loaded: its screen wins.
       if (load !== latestLoad || (current && current.getAttribute('data-tab') !== 'q-' + view)) { return; }
-      context = { view: view, ids: r.items.map(function (e) { return e.id; }) };
+      context = { label: q.label, ids: r.items.map(function (e) { return e.id; }) };
       var rows = r.items.map(function (e) {
         return [button(e.id, function () { C.detail(e.id); }, 'secondary')].concat(q.row(e));
       });
@@ -131,6 +131,7 @@
       nodes.push(rows.length ? table(q.headers, rows) : el('p', '队列是空的。'));
       nodes.push(pager(r, function (p) { queue(view, p); }));
       show(q.title + '（' + r.total + '）', nodes);
+      document.querySelector('#view .card').setAttribute('data-queue', view);
       refreshCounts();
     }).catch(fail);
   }
@@ -165,7 +166,7 @@
     if (!context) { return null; }
     var i = context.ids.indexOf(id);
     if (i < 0) { return null; }
-    return { index: i, count: context.ids.length, prev: context.ids[i - 1], next: context.ids[i + 1], label: QUEUES[context.view].label };
+    return { index: i, count: context.ids.length, prev: context.ids[i - 1], next: context.ids[i + 1], label: context.label };
   }
 
   function typing(e) {
@@ -178,7 +179,7 @@
     var key = e.key.toLowerCase();
     var page = document.querySelector('#view [data-entry]');
     if (!page) {
-      if (key === 'n' && context && context.ids.length && document.querySelector('#view .pager')) { C.detail(context.ids[0]); }
+      if (key === 'n' && context && context.ids.length && document.querySelector('#view [data-queue]')) { C.detail(context.ids[0]); }
       return;
     }
     var n = neighbours(page.getAttribute('data-entry'));
@@ -197,6 +198,8 @@
   C.diffTable = diffTable;
   C.publicAnswer = publicAnswer;
   C.neighbours = neighbours;
+  /** Makes a list shown elsewhere (the 条目 page) the one N and P move through. */
+  C.setQueue = function (label, ids) { context = { label: label, ids: ids }; };
   C.refreshCounts = refreshCounts;
   C.pager = pager;
   C.age = age;
