@@ -8,7 +8,7 @@
   function start(account) {
     C.setMe(account);
     document.getElementById('login').hidden = true;
-    document.getElementById('who').textContent = account.username + '（' + account.role + (account.department ? '，' + account.department : '') + '）';
+    document.getElementById('who').textContent = account.username + '（' + (C.ROLE[account.role] || account.role) + (account.department ? '，' + account.department : '') + '）';
     tabs.textContent = '';
     if (account.mustChangePassword) {
       // After an admin's reset the server refuses everything else until the password is changed.
@@ -19,7 +19,8 @@
       C.passwordForm(true);
       return;
     }
-    C.tabs().filter(function (t) { return t.roles.indexOf(account.role) >= 0; }).forEach(function (t) {
+    var mine = C.tabs().filter(function (t) { return t.roles.indexOf(account.role) >= 0; });
+    mine.forEach(function (t) {
       var b = button(t.label, function () { select(t); });
       b.dataset.tab = t.id;
       tabs.appendChild(b);
@@ -28,7 +29,8 @@
       api('POST', '/logout').then(function () { location.reload(); });
     }, 'secondary'));
     tabs.hidden = false;
-    api('GET', '/vocabulary').then(function (v) { C.setVocab(v); select(C.tabs()[0]); });
+    api('GET', '/vocabulary').then(function (v) { C.setVocab(v); select(mine[0]); });
+    if (C.refreshCounts) { C.refreshCounts(); }
   }
   C.start = start;
 

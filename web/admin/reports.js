@@ -22,6 +22,10 @@
           return [x.week, x.department, x.questions, x.answered, x.answeredShare == null ? '' : x.answeredShare.toFixed(3), x.helpful,
             x.notHelpful, x.satisfaction == null ? '' : x.satisfaction.toFixed(3), x.remindersDelivered, x.consentsGiven, x.consentsWithdrawn];
         })),
+        el('h3', '工作人员核实（按单位）'),
+        table(['单位', '待核实', '核实后审核中', '已核实并发布'], (r.verification || []).map(function (v) {
+          return [v.department, v.waiting, v.inReview, v.verified];
+        })),
         el('h3', '反馈最差的条目（可考虑调整或取消）'),
         table(['编号', '标题', '单位', '有帮助', '没帮助'], r.worstEntries.map(function (w) { return [w.id, w.title, w.department, w.helpful, w.notHelpful]; }))]);
     }).catch(fail);

@@ -15,6 +15,12 @@ import java.util.List;
  */
 final class DraftTemplates {
     static final String TODO = "【待补充】";
+    /**
+     * How the templates' instructions to staff begin. They were once stored in the draft's 待核实说明 and, left
+     * as they were, passed review and were published; drafts from before that still carry them, so a version
+     * whose fields contain one can be neither submitted nor approved.
+     */
+    static final List<String> INSTRUCTIONS = List.of("由未答问题生成：", "由网页导入：", "由网页列表导入：");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DraftTemplates() {
@@ -25,9 +31,10 @@ final class DraftTemplates {
      * @param questions  the phrasings known so far (the title is used when empty)
      * @param answer     the answer text, or null
      * @param laws       legal bases as written on the source ("《X》第Y条" or "X"), may be empty
+     * @param instruction what staff should do with the draft: help text for the screen, never stored in the entry
      */
     static ObjectNode draft(String idPrefix, String title, List<String> questions, String answer, String department, String method,
-                            List<String> laws, LocalDate today, String verify) {
+                            List<String> laws, LocalDate today, String instruction) {
         ObjectNode e = JSON.createObjectNode();
         String cleanTitle = title.strip();
         e.put("id", idPrefix + "-" + shortHash(cleanTitle + "|" + department));
@@ -62,12 +69,26 @@ final class DraftTemplates {
             }
         }
         e.put("reviewed", today.toString());
-        e.put("verify", verify);
+        // No "verify": an instruction is not something the public should see marked as 待核实.
         return e;
     }
 
     static boolean incomplete(String contentJson) {
-        return contentJson.contains(TODO);
+        return problem(contentJson) != null;
+    }
+
+    /** Why a version cannot go to or through legal review as it is (in Chinese), or null when it can. */
+    static String problem(String contentJson) {
+        if (contentJson.contains(TODO)) {
+            return "草稿中还有“" + TODO + "”的内容，补全后才能提交审核。";
+        }
+        for (String instruction : INSTRUCTIONS) {
+            if (contentJson.contains(instruction)) {
+                return "条目中还留有模板的填写提示（“" + instruction + "…”），这是给工作人员的说明，不是条目内容；"
+                        + "请删除它（待核实说明只写需要核实的具体事项，不需要核实就留空）后再提交。";
+            }
+        }
+        return null;
     }
 
     private static String shortHash(String text) {

@@ -31,6 +31,7 @@ import java.util.Map;
 public final class EntryWorkflow {
     public static final String SHIPPED = "knowledge-base";
     private static final String STAFF_FILE = "entries/staff-edits.yaml";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** One line of the entry list. */
     public record Summary(String id, String title, String department, int latestVersion, String latestStatus,
@@ -60,7 +61,7 @@ public final class EntryWorkflow {
             }
             String now = clock.instant().toString();
             for (Entry e : kb.entries()) {
-                insert(c, e.id(), 1, EntryCodec.toJson(e), e.sourceFile(), "published", SHIPPED, now);
+                VersionRows.insert(c, e.id(), 1, EntryCodec.toJson(e), e.sourceFile(), "published", SHIPPED, now);
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE kb_versions SET published_by = ?, published_at = ? WHERE entry_id = ? AND version = 1")) {
                     ps.setString(1, SHIPPED);
@@ -69,6 +70,7 @@ public final class EntryWorkflow {
                     ps.executeUpdate();
                 }
             }
+            VersionRows.reindexAll(c);
             return kb.entries().size();
         });
     }
@@ -109,7 +111,7 @@ public final class EntryWorkflow {
     }
 
     public List<EntryVersion> history(String id) {
-        List<EntryVersion> versions = db.transaction(c -> versions(c, id));
+        List<EntryVersion> versions = db.transaction(c -> VersionRows.versions(c, id));
         if (versions.isEmpty()) {
             throw new ClientException(404, "entry_not_found", "没有这个条目：" + id);
         }
@@ -121,11 +123,12 @@ public final class EntryWorkflow {
         Entry e = validate(fields, STAFF_FILE);
         mayEdit(who, e.department());
         return db.transaction(c -> {
-            if (!versions(c, e.id()).isEmpty()) {
+            if (!VersionRows.versions(c, e.id()).isEmpty()) {
                 throw new ClientException(409, "entry_exists", "编号已存在：" + e.id());
             }
-            insert(c, e.id(), 1, EntryCodec.toJson(e), STAFF_FILE, "draft", who.username(), clock.instant().toString());
-            return versions(c, e.id()).get(0);
+            VersionRows.insert(c, e.id(), 1, EntryCodec.toJson(e), STAFF_FILE, "draft", who.username(), clock.instant().toString());
+            VersionRows.reindex(c, e.id());
+            return VersionRows.versions(c, e.id()).get(0);
         });
     }
 
@@ -142,30 +145,97 @@ public final class EntryWorkflow {
             }
             mayEdit(who, after.department());
             int version = latest.version() + 1;
-            insert(c, id, version, EntryCodec.toJson(after), latest.sourceFile(), "draft", who.username(), clock.instant().toString());
-            return versions(c, id).get(all.size());
+            VersionRows.insert(c, id, version, EntryCodec.toJson(after), latest.sourceFile(), "draft", who.username(), clock.instant().toString());
+            VersionRows.reindex(c, id);
+            return VersionRows.versions(c, id).get(all.size());
         });
     }
 
     public EntryVersion submit(StaffService.Account who, String id) {
         List<EntryVersion> all = history(id);
-        if (DraftTemplates.incomplete(all.get(all.size() - 1).content())) {
-            throw ClientException.badRequest("draft_incomplete", "草稿中还有“" + DraftTemplates.TODO + "”的内容，补全后才能提交审核。");
-        }
+        refuseUnfinished(all.get(all.size() - 1));
         return transition(who, id, "draft", "submitted", null, false);
     }
 
+    /** Approves the submitted version; the comment is required, and a version still holding template text is refused. */
     public EntryVersion approve(StaffService.Account who, String id, String comment) {
         requireReviewer(who);
         if (comment == null || comment.isBlank()) {
             throw ClientException.badRequest("missing_comment", "法制审核需要填写审核意见。");
         }
+        List<EntryVersion> all = history(id);
+        refuseUnfinished(all.get(all.size() - 1));
         return transition(who, id, "submitted", "approved", comment.strip(), true);
     }
 
+    /** Returns the submitted version to its author; the reason is required, so the author knows what to change. */
     public EntryVersion reject(StaffService.Account who, String id, String comment) {
         requireReviewer(who);
-        return transition(who, id, "submitted", "rejected", comment == null ? null : comment.strip(), true);
+        if (comment == null || comment.isBlank()) {
+            throw ClientException.badRequest("missing_comment", "退回需要填写理由，告诉作者需要修改什么。");
+        }
+        return transition(who, id, "submitted", "rejected", comment.strip(), true);
+    }
+
+    /**
+     * An editor confirms an entry's staff-verification mark against its source: a new version without the
+     * mark (of {@code fields} when the check changed the entry, else of the latest content), carrying what
+     * was checked, and sent straight to legal review like any change.
+     *
+     * @throws ClientException 400 when the note is incomplete, 409 when the entry has no mark or a version is in review
+     */
+    public EntryVersion confirmVerification(StaffService.Account who, String id, Verification note, JsonNode fields) {
+        String noteJson = note.toJson(LocalDate.now(clock));
+        return db.transaction(c -> {
+            EntryVersion latest = latest(c, id);
+            Entry before = codec.fromJson(latest.content(), latest.sourceFile());
+            mayEdit(who, before.department());
+            if (latest.status().equals("submitted") || latest.status().equals("approved")) {
+                throw new ClientException(409, "in_review", "这个条目有版本正在审核或待发布，处理完后再核实。");
+            }
+            if (before.verify() == null) {
+                throw new ClientException(409, "not_marked", "这个条目没有待核实标记。");
+            }
+            Entry checked = fields == null ? before : validate(fields, latest.sourceFile());
+            if (!checked.id().equals(id)) {
+                throw ClientException.badRequest("id_mismatch", "条目编号不能修改。");
+            }
+            mayEdit(who, checked.department());
+            Map<String, Object> map = new LinkedHashMap<>(EntryCodec.toMap(checked));
+            map.remove("verify");
+            Entry after = validate(JSON.valueToTree(map), latest.sourceFile());
+            String content = EntryCodec.toJson(after);
+            String problem = DraftTemplates.problem(content);
+            if (problem != null) {
+                throw ClientException.badRequest("draft_incomplete", problem);
+            }
+            String now = clock.instant().toString();
+            VersionRows.insert(c, id, latest.version() + 1, content, latest.sourceFile(), "submitted", who.username(), now);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE kb_versions SET submitted_at = ?, verification = ? WHERE entry_id = ? AND version = ?")) {
+                ps.setString(1, now);
+                ps.setString(2, noteJson);
+                ps.setString(3, id);
+                ps.setInt(4, latest.version() + 1);
+                ps.executeUpdate();
+            }
+            VersionRows.reindex(c, id);
+            return latest(c, id);
+        });
+    }
+
+    /** The entry as one of its versions holds it. */
+    public Entry entry(String id, int version) {
+        EntryVersion v = history(id).stream().filter(x -> x.version() == version).findFirst()
+                .orElseThrow(() -> new ClientException(404, "version_not_found", "没有这个版本：" + version));
+        return codec.fromJson(v.content(), v.sourceFile());
+    }
+
+    private static void refuseUnfinished(EntryVersion v) {
+        String problem = DraftTemplates.problem(v.content());
+        if (problem != null) {
+            throw ClientException.badRequest("draft_incomplete", problem);
+        }
     }
 
     /** Makes the latest approved version live; the previous live version is superseded. */
@@ -176,7 +246,7 @@ public final class EntryWorkflow {
             if (!latest.status().equals("approved")) {
                 throw new ClientException(409, "not_approved", "只有通过法制审核的版本才能发布。");
             }
-            setStatus(c, id, "published", "superseded");
+            VersionRows.setStatus(c, id, "published", "superseded");
             try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET status = 'published', published_by = ?, "
                     + "published_at = ? WHERE entry_id = ? AND version = ?")) {
                 ps.setString(1, who.username());
@@ -185,6 +255,7 @@ public final class EntryWorkflow {
                 ps.setInt(4, latest.version());
                 ps.executeUpdate();
             }
+            VersionRows.reindex(c, id);
             return latest(c, id);
         });
         live.publish(codec.fromJson(published.content(), published.sourceFile()));
@@ -196,7 +267,9 @@ public final class EntryWorkflow {
         requireReviewer(who);
         int changed = db.transaction(c -> {
             existing(c, id);
-            return setStatus(c, id, "published", "retired");
+            int n = VersionRows.setStatus(c, id, "published", "retired");
+            VersionRows.reindex(c, id);
+            return n;
         });
         if (changed == 0) {
             throw new ClientException(409, "not_published", "条目没有在用的版本。");
@@ -231,13 +304,17 @@ public final class EntryWorkflow {
             int proposed = 0;
             String now = clock.instant().toString();
             for (Entry e : kb.entries()) {
-                List<EntryVersion> all = versions(c, e.id());
+                List<EntryVersion> all = VersionRows.versions(c, e.id());
                 String content = EntryCodec.toJson(e);
                 if (all.isEmpty()) {
-                    insert(c, e.id(), 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    VersionRows.insert(c, e.id(), 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    VersionRows.markSubmitted(c, e.id(), 1, now);
+                    VersionRows.reindex(c, e.id());
                     added++;
                 } else if (all.stream().noneMatch(v -> v.content().equals(content))) {
-                    insert(c, e.id(), all.get(all.size() - 1).version() + 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    VersionRows.insert(c, e.id(), all.get(all.size() - 1).version() + 1, content, e.sourceFile(), "submitted", SHIPPED, now);
+                    VersionRows.markSubmitted(c, e.id(), all.get(all.size() - 1).version() + 1, now);
+                    VersionRows.reindex(c, e.id());
                     proposed++;
                 }
             }
@@ -261,19 +338,20 @@ public final class EntryWorkflow {
             }
             String sql = review
                     ? "UPDATE kb_versions SET status = ?, reviewer = ?, review_comment = ?, reviewed_at = ? WHERE entry_id = ? AND version = ?"
-                    : "UPDATE kb_versions SET status = ? WHERE entry_id = ? AND version = ?";
+                    : "UPDATE kb_versions SET status = ?, submitted_at = ? WHERE entry_id = ? AND version = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setString(i++, to);
                 if (review) {
                     ps.setString(i++, who.username());
                     ps.setString(i++, comment);
-                    ps.setString(i++, clock.instant().toString());
                 }
+                ps.setString(i++, clock.instant().toString()); // reviewed_at, or submitted_at
                 ps.setString(i++, id);
                 ps.setInt(i, latest.version());
                 ps.executeUpdate();
             }
+            VersionRows.reindex(c, id);
             return latest(c, id);
         });
     }
@@ -303,7 +381,7 @@ public final class EntryWorkflow {
     }
 
     private List<EntryVersion> existing(Connection c, String id) throws SQLException {
-        List<EntryVersion> all = versions(c, id);
+        List<EntryVersion> all = VersionRows.versions(c, id);
         if (all.isEmpty()) {
             throw new ClientException(404, "entry_not_found", "没有这个条目：" + id);
         }
@@ -313,47 +391,5 @@ public final class EntryWorkflow {
     private EntryVersion latest(Connection c, String id) throws SQLException {
         List<EntryVersion> all = existing(c, id);
         return all.get(all.size() - 1);
-    }
-
-    private static int setStatus(Connection c, String id, String from, String to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET status = ? WHERE entry_id = ? AND status = ?")) {
-            ps.setString(1, to);
-            ps.setString(2, id);
-            ps.setString(3, from);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection c, String id, int version, String content, String source, String status, String author,
-                               String at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_versions (entry_id, version, content, source_file, status, "
-                + "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setInt(2, version);
-            ps.setString(3, content);
-            ps.setString(4, source);
-            ps.setString(5, status);
-            ps.setString(6, author);
-            ps.setString(7, at);
-            ps.executeUpdate();
-        }
-    }
-
-    private static List<EntryVersion> versions(Connection c, String id) throws SQLException {
-        List<EntryVersion> out = new ArrayList<>();
-        // The reviewer's account creator is shown with the version, so a reader can see the four-eyes rule held.
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.entry_id, v.version, v.status, v.author, v.created_at, v.reviewer, "
-                + "v.review_comment, v.reviewed_at, v.published_by, v.published_at, v.source_file, v.content, a.created_by "
-                + "FROM kb_versions v LEFT JOIN staff_accounts a ON a.username = v.reviewer WHERE v.entry_id = ? ORDER BY v.version")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new EntryVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12), rs.getString(13)));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -55,6 +55,7 @@ class ConsoleBrowserTest {
             assertTrue(b.seriousViolations().isEmpty(), "console sign-in page: " + b.seriousViolations());
             login(b, server.base(), "editor1", "editor-password-1");
             assertFalse(tabs(b).contains("账号"), "the editor cannot reach the accounts page");
+            clickButton(b, "条目");
             b.waitFor(d -> d.findElements(By.cssSelector("#view table")).size() > 0);
             assertTrue(b.seriousViolations().isEmpty(), "console entry list: " + b.seriousViolations());
             WidgetBrowserTest.screenshot(b, "console-entries.png");
@@ -75,9 +76,9 @@ class ConsoleBrowserTest {
             b.driver.get(server.base() + "/admin/");
             b.waitFor(d -> d.findElements(By.xpath("//button[normalize-space()='cgj-yeshi-tanwei-shouxu']")).size() > 0);
             clickButton(b, "cgj-yeshi-tanwei-shouxu");
+            b.waitFor(d -> d.findElement(By.id("review-comment")).isDisplayed());
+            b.driver.findElement(By.id("review-comment")).sendKeys("法制审核通过");
             clickButton(b, "审核通过");
-            b.driver.switchTo().alert().sendKeys("法制审核通过");
-            b.driver.switchTo().alert().accept();
             clickButton(b, "发布");
             b.waitFor(d -> d.findElement(By.id("view")).getText().contains("已发布"));
 

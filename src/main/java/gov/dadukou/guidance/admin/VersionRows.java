@@ -1,0 +1,98 @@
+package gov.dadukou.guidance.admin;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements on {@code kb_versions} that {@link EntryWorkflow} runs inside its transactions, and the
+ * upkeep of {@code kb_entry_index} (one summary row per entry, read by {@link EntryQueues}): every
+ * transaction that changes an entry's versions ends with {@link #reindex}. Stateless.
+ */
+final class VersionRows {
+    /** The summary row of the entry's latest version; the same expression as the V8 migration's backfill. */
+    private static final String SUMMARY = "SELECT v.entry_id, v.version, v.status, json_extract(v.content, '$.title'), "
+            + "json_extract(v.content, '$.kind'), json_extract(v.content, '$.department'), json_extract(v.content, '$.method'), "
+            + "json_extract(v.content, '$.reviewed'), json_extract(v.content, '$.verify'), v.verification IS NOT NULL, "
+            + "v.entry_id || ' ' || json_extract(v.content, '$.title') || ' ' || json_extract(v.content, '$.questions') || ' ' "
+            + "|| json_extract(v.content, '$.answer'), "
+            + "(SELECT p.version FROM kb_versions p WHERE p.entry_id = v.entry_id AND p.status = 'published'), "
+            + "v.author, v.created_at, v.submitted_at, v.reviewer, v.review_comment, v.reviewed_at FROM kb_versions v ";
+
+    private VersionRows() {
+    }
+
+    /** Rewrites the entry's summary row from its versions. */
+    static void reindex(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO kb_entry_index " + SUMMARY
+                + "WHERE v.entry_id = ? ORDER BY v.version DESC LIMIT 1")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Rewrites every summary row (after seeding a whole knowledge base in one transaction). */
+    static void reindexAll(Connection c) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM kb_entry_index");
+             PreparedStatement ps = c.prepareStatement("INSERT INTO kb_entry_index " + SUMMARY
+                     + "WHERE v.version = (SELECT MAX(x.version) FROM kb_versions x WHERE x.entry_id = v.entry_id)")) {
+            del.executeUpdate();
+            ps.executeUpdate();
+        }
+    }
+
+    static int setStatus(Connection c, String id, String from, String to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET status = ? WHERE entry_id = ? AND status = ?")) {
+            ps.setString(1, to);
+            ps.setString(2, id);
+            ps.setString(3, from);
+            return ps.executeUpdate();
+        }
+    }
+
+    static void insert(Connection c, String id, int version, String content, String source, String status, String author,
+                               String at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_versions (entry_id, version, content, source_file, status, "
+                + "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setInt(2, version);
+            ps.setString(3, content);
+            ps.setString(4, source);
+            ps.setString(5, status);
+            ps.setString(6, author);
+            ps.setString(7, at);
+            ps.executeUpdate();
+        }
+    }
+
+    static void markSubmitted(Connection c, String id, int version, String at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_versions SET submitted_at = ? WHERE entry_id = ? AND version = ?")) {
+            ps.setString(1, at);
+            ps.setString(2, id);
+            ps.setInt(3, version);
+            ps.executeUpdate();
+        }
+    }
+
+    static List<EntryVersion> versions(Connection c, String id) throws SQLException {
+        List<EntryVersion> out = new ArrayList<>();
+        // The reviewer's account creator is shown with the version, so a reader can see the four-eyes rule held.
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.entry_id, v.version, v.status, v.author, v.created_at, v.reviewer, "
+                + "v.review_comment, v.reviewed_at, v.published_by, v.published_at, v.source_file, v.content, a.created_by, "
+                + "v.submitted_at, v.verification "
+                + "FROM kb_versions v LEFT JOIN staff_accounts a ON a.username = v.reviewer WHERE v.entry_id = ? ORDER BY v.version")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntryVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12), rs.getString(13), rs.getString(14), Verification.parse(rs.getString(15))));
+                }
+            }
+        }
+        return out;
+    }
+}
