@@ -63,6 +63,8 @@ public final class QuestionGaps {
     static final int MAX_TOP = 100;
     /** Example questions shown per gap (and offered as phrasings of a draft made from it). */
     static final int EXAMPLES = 8;
+    /** Example questions a draft may be made with (more than shown, fewer than a draft's phrasing limit). */
+    public static final int MAX_DRAFT_EXAMPLES = 19;
     private static final Pattern NOT_WORDS = Pattern.compile("[\\p{P}\\p{S}\\s]+");
 
     /**
