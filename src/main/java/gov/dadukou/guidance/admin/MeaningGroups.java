@@ -11,10 +11,12 @@ import java.util.function.IntFunction;
  * <p>How. Each group is placed by the embeddings the assistant already computes for questions
  * ({@link QuestionGaps.Meaning}): the vectors of up to {@link #PER_GROUP} of its questions, each minus the
  * direction every question shares (the mean of the knowledge base's entry centroids: bge vectors of any
- * two Chinese questions have a cosine of about 0.4, which hides the differences), normalised and summed.
- * Groups are then taken largest first; each joins the earlier kept group whose summed direction is most
- * similar to its own when the cosine is at least {@link #THRESHOLD}, else it is kept. Comparing with
- * the kept groups' sums (not with single questions) keeps one loose pair from chaining topics together.
+ * two Chinese questions have a cosine of about 0.4, which hides the differences), normalised and summed
+ * into the group's direction. Groups are then taken largest first; each joins the earlier kept cluster
+ * whose members' directions have the highest mean cosine with its own, when that mean is at least
+ * {@link #THRESHOLD}, else it starts a cluster. The mean over all members (average linkage) keeps one
+ * loose pair from chaining topics together, and unlike the cosine with a cluster's summed direction it
+ * does not grow as a cluster grows (which, tried first, merged a 20,000-question log into a few giant gaps).
  *
  * <p>Bounds. Only the {@link #MAX_GROUPS} largest groups are placed, so one grouping embeds at most
  * {@code MAX_GROUPS × PER_GROUP} questions (most already embedded by the chat and remembered) and makes
@@ -29,10 +31,10 @@ final class MeaningGroups {
     static final int PER_GROUP = 2;
     /**
      * Cosine of two groups' centred directions from which they are one gap. Chosen on synthetic questions
-     * (MeaningGroupsTest): the same worry in other words scored 0.4–0.7, neighbouring topics of one
+     * (MeaningGroupsTest): the same worry in other words scored 0.3–0.7, neighbouring topics of one
      * department (shop signs and street stalls) below 0.25.
      */
-    static final double THRESHOLD = 0.35;
+    static final double THRESHOLD = 0.3;
 
     private MeaningGroups() {
     }
@@ -51,7 +53,8 @@ final class MeaningGroups {
             return groups;
         }
         int placed = Math.min(groups.size(), MAX_GROUPS);
-        List<float[]> sums = new ArrayList<>();
+        List<float[]> sums = new ArrayList<>(); // per cluster: the sum of its members' unit directions
+        List<Integer> members = new ArrayList<>();
         List<List<List<Integer>>> kept = new ArrayList<>(); // each kept group with the groups that joined it
         for (int g = 0; g < placed; g++) {
             List<Integer> group = groups.get(g);
@@ -59,7 +62,7 @@ final class MeaningGroups {
             int best = -1;
             double bestScore = THRESHOLD;
             for (int k = 0; direction != null && k < kept.size(); k++) {
-                double score = cosine(sums.get(k), direction);
+                double score = dot(sums.get(k), direction) / members.get(k); // the mean cosine with the members
                 if (score >= bestScore) {
                     bestScore = score;
                     best = k;
@@ -68,9 +71,11 @@ final class MeaningGroups {
             if (best < 0) {
                 kept.add(new ArrayList<>(List.of(group)));
                 sums.add(direction == null ? new float[common.length] : direction);
+                members.add(1);
             } else {
                 kept.get(best).add(group);
                 add(sums.get(best), direction);
+                members.set(best, members.get(best) + 1);
             }
         }
         List<List<Integer>> out = new ArrayList<>(kept.stream().map(MeaningGroups::flatten).toList());
@@ -87,7 +92,7 @@ final class MeaningGroups {
         return out;
     }
 
-    /** The sum of the centred, normalised vectors of the group's first questions; null if none has one. */
+    /** The unit sum of the centred, normalised vectors of the group's first questions; null if none has one. */
     private static float[] direction(List<Integer> group, IntFunction<String> text, QuestionGaps.Meaning meaning, float[] common) {
         float[] sum = null;
         List<String> seen = new ArrayList<>();
@@ -112,6 +117,9 @@ final class MeaningGroups {
                 add(sum, centred);
             }
         }
+        if (sum != null) {
+            normalise(sum);
+        }
         return sum;
     }
 
@@ -129,11 +137,6 @@ final class MeaningGroups {
         for (int k = 0; k < v.length; k++) {
             v[k] /= (float) Math.max(norm, 1e-12);
         }
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double norms = Math.sqrt(dot(a, a) * dot(b, b));
-        return norms == 0 ? 0 : dot(a, b) / norms;
     }
 
     private static double dot(float[] a, float[] b) {
