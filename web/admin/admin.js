@@ -8,7 +8,7 @@
   function start(account) {
     C.setMe(account);
     document.getElementById('login').hidden = true;
-    document.getElementById('who').textContent = account.username + '（' + account.role + (account.department ? '，' + account.department : '') + '）';
+    document.getElementById('who').textContent = account.username + '（' + (C.ROLE[account.role] || account.role) + (account.department ? '，' + account.department : '') + '）';
     tabs.textContent = '';
     if (account.mustChangePassword) {
       // After an admin's reset the server refuses everything else until the password is changed.

@@ -83,6 +83,38 @@ public final class EntryDrafts {
         return workflow.revise(who, id, fields);
     }
 
+    /** A row an import would create: the draft's id, title, department and phrasings. */
+    public record PreviewRow(String id, String title, String department, List<String> questions) {
+    }
+
+    /** What an import would do: the rows it would create and those it would refuse, with why. */
+    public record Preview(List<PreviewRow> rows, List<String> skipped) {
+    }
+
+    /**
+     * What {@link #importHtml} would do with the same arguments, storing nothing: the rows it would create
+     * and those it would refuse (unreadable, or refused by the workflow: an existing id, a department the
+     * editor may not edit), with why.
+     */
+    public Preview previewHtml(StaffService.Account who, HtmlCatalogueImporter importer, String html, String department) {
+        String dept = who.role() == Role.EDITOR ? who.department() : department;
+        HtmlCatalogueImporter.Result read = importer.read(html, dept, LocalDate.now(clock));
+        List<PreviewRow> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(read.skipped());
+        for (ObjectNode draft : read.drafts()) {
+            try {
+                workflow.checkCreate(who, draft);
+                List<String> questions = new ArrayList<>();
+                draft.path("questions").forEach(q -> questions.add(q.asText()));
+                rows.add(new PreviewRow(draft.path("id").asText(), draft.path("title").asText(), draft.path("department").asText(null),
+                        questions));
+            } catch (ClientException e) {
+                skipped.add("“" + draft.path("title").asText() + "”：" + e.getMessage());
+            }
+        }
+        return new Preview(rows, skipped);
+    }
+
     /** Drafts from a department's catalogue page; rows already present (same id) are reported, not replaced. */
     public Map<String, List<String>> importHtml(StaffService.Account who, HtmlCatalogueImporter importer, String html, String department) {
         String dept = who.role() == Role.EDITOR ? who.department() : department;

@@ -281,6 +281,10 @@ final class AdminRoutes {
         ctx.json(Map.of("id", ctx.pathParam("id"), "status", "retired"));
     }
 
+    /**
+     * {@code POST /admin/api/import/html} {"html", "department"?, "dryRun"?}: drafts from a catalogue page;
+     * with {@code "dryRun": true}, only what it would do ({"rows", "skipped"}), for the preview.
+     */
     private void importHtml(Context ctx, StaffService.Session s) {
         JsonNode body = Json.object(ctx);
         String html = Json.optionalString(body, "html");
@@ -290,7 +294,11 @@ final class AdminRoutes {
         var kb = assistant.knowledgeBase();
         var importer = new gov.dadukou.guidance.admin.HtmlCatalogueImporter(kb.departments().stream().map(d -> d.name()).toList(),
                 java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList());
-        var result = assistant.drafts().importHtml(s.account(), importer, html, Json.optionalString(body, "department"));
+        if (body.path("dryRun").asBoolean(false)) { // the preview: nothing stored, nothing audited
+            ctx.json(assistant.drafts().previewHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department"))));
+            return;
+        }
+        var result = assistant.drafts().importHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department")));
         staff.audit(s.account().username(), "import-html", result.get("created").size() + " drafts");
         ctx.status(201).json(result);
     }
