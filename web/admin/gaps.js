@@ -38,7 +38,7 @@
       form.appendChild(el('p', '实施单位：' + C.me().department + '（编辑的草稿固定属于本单位）'));
     } else {
       dept = field(form, '实施单位（必选）', select_(C.vocab().departments, ''));
-      dept.required = true;
+      dept.setAttribute('aria-required', 'true'); // checked here, so the message is in Chinese, not the browser's
       dept.name = 'department';
     }
     var status = el('div');
