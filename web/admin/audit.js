@@ -11,6 +11,21 @@
     ['reject-entry', '退回修改'], ['publish-entry', '发布条目'], ['retire-entry', '下线条目'], ['import', '导入随附知识库'],
     ['import-html', '导入网页'], ['draft-from-question', '从问题新建草稿'], ['add-phrasing', '增加问法']];
 
+  var ROLE_WORD = { editor: '编辑', reviewer: '审核', admin: '管理员' };
+  /** The server's audit details (kept in English in the log and the CSV) in Chinese for the screen. */
+  function detail(d) {
+    if (!d) { return ''; }
+    return d.replace(/^from (\S+)(, must change password)?$/, function (m, ip, must) { return '来自 ' + ip + (must ? '，须先修改密码' : ''); })
+      .replace(' (must change at next login)', '（下次登录须修改密码）')
+      .replace('forced change done', '已按要求修改')
+      .replace('phones masked', '手机号已脱敏')
+      .replace(/\((\d+) addresses cleared\)/, '（解除了 $1 个地址的限制）')
+      .replace('first admin from ADMIN_PASSWORD', '由 ADMIN_PASSWORD 创建的首个管理员')
+      .replace(/^(\d+) drafts$/, '$1 条草稿')
+      .replace(/ as (editor|reviewer|admin)$/, function (m, r) { return '，角色：' + ROLE_WORD[r]; })
+      .replace(/ (editor|reviewer|admin) → (editor|reviewer|admin)/, function (m, a, b) { return ' ' + ROLE_WORD[a] + ' → ' + ROLE_WORD[b]; });
+  }
+
   function audit() {
     Promise.all([api('GET', '/accounts'), api('GET', '/audit?limit=200')]).then(function (res) {
       var form = el('form', null, { 'aria-label': '筛选审计日志' }); form.className = 'filters';
@@ -40,7 +55,7 @@
       function render(rows) {
         results.textContent = '';
         results.appendChild(rows.length ? table(['时间（北京时间）', '用户', '操作', '详情'], rows.map(function (r) {
-          return [C.time(r.at), r.username, r.actionLabel || r.action, r.detail];
+          return [C.time(r.at), r.username === 'system' ? '系统' : r.username, r.actionLabel || r.action, detail(r.detail)];
         })) : el('p', '没有符合条件的记录。'));
       }
       form.addEventListener('submit', function (e) {
