@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Question-gaps grouping on synthetic logs built from the knowledge base's phrasings, in one JVM.
-# Usage: bench/gaps.sh [sizes…] [--old] [--long]   e.g. bench/gaps.sh 2000 20000; --old also times the quadratic grouping,
-# --long makes every question a 200–500 character narrative
+# Usage: bench/gaps.sh [sizes…] [--old] [--long] [--meaning]   e.g. bench/gaps.sh 2000 20000; --old also times the quadratic grouping,
+# --long makes every question a 200–500 character narrative, --meaning also joins groups by meaning with the bge model
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o -DskipTests package

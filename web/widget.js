@@ -142,7 +142,7 @@
       box.appendChild(meta);
     });
     if (message.matched && message.sources && message.sources.length) {
-      box.appendChild(feedback(message.sources[0].id));
+      box.appendChild(feedback(message.sources[0].id, message.questionId));
     }
     if (!message.matched && message.outcome !== 'answer') {
       box.appendChild(el('div', { class: 'meta' }, '需要人工帮助？请拨打' + HOTLINE + '政务服务便民热线。'));
@@ -164,18 +164,18 @@
     return fetch(api + path, { method: 'POST', headers: h, body: JSON.stringify(body), credentials: 'omit' })
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); });
   }
-  function feedback(entryId) {
+  function feedback(entryId, questionId) {
     var row = el('div', { class: 'fb', role: 'group', 'aria-label': '这条答复对您有帮助吗' });
     var yes = el('button', { type: 'button' }, '有帮助');
     var no = el('button', { type: 'button' }, '没帮助');
     function done() { row.textContent = ''; row.appendChild(el('span', { role: 'status' }, '感谢您的反馈！')); }
-    yes.addEventListener('click', function () { post('/api/feedback', { entryId: entryId, helpful: true }).then(done, done); });
+    yes.addEventListener('click', function () { post('/api/feedback', { entryId: entryId, helpful: true, questionId: questionId }).then(done, done); });
     no.addEventListener('click', function () {
       row.textContent = '';
       var reason = el('input', { type: 'text', maxlength: '200', 'aria-label': '没帮助的原因（选填）', placeholder: '原因（选填）' });
       var send = el('button', { type: 'button' }, '提交');
       send.addEventListener('click', function () {
-        post('/api/feedback', { entryId: entryId, helpful: false, reason: reason.value }).then(done, done);
+        post('/api/feedback', { entryId: entryId, helpful: false, reason: reason.value, questionId: questionId }).then(done, done);
       });
       row.appendChild(reason);
       row.appendChild(send);
@@ -337,7 +337,7 @@
         }
         state.sessionId = res.body.sessionId;
         add({ role: 'bot', text: res.body.answer, matched: res.body.matched, outcome: res.body.outcome,
-          sources: res.body.sources, suggestions: res.body.suggestions });
+          sources: res.body.sources, suggestions: res.body.suggestions, questionId: res.body.questionId });
       })
       .catch(function () {
         add({ role: 'bot', matched: false, text: '网络异常，暂时无法回答。您可以拨打' + HOTLINE + '政务服务便民热线咨询。' });

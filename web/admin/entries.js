@@ -1,28 +1,9 @@
-/* Staff console: the entry list, an entry's detail and history, the entry form and the HTML catalogue import. */
+/* Staff console: the entry list, an entry's detail and history and the entry form (the HTML catalogue import is in import.js). */
 (function () {
   'use strict';
   var C = window.Console;
   var el = C.el, button = C.button, api = C.api, table = C.table, message = C.message, show = C.show, fail = C.fail,
     field = C.field, select_ = C.select_, status = C.status, ROLE = C.ROLE;
-
-  function importPage() {
-    var input = el('input', null, { type: 'file', accept: '.html,.htm,text/html', 'aria-label': '选择要导入的目录网页' });
-    var result = el('div', null, { role: 'status' });
-    input.addEventListener('change', function () {
-      var file = input.files[0];
-      if (!file) { return; }
-      file.text().then(function (html) {
-        return api('POST', '/import/html', { html: html, department: C.me().department });
-      }).then(function (r) {
-        result.textContent = '已导入草稿 ' + r.created.length + ' 条' + (r.skipped.length ? '；未能读取：' + r.skipped.join('；') : '');
-      }).catch(function (e) { result.textContent = e.message; });
-    });
-    var box = el('div');
-    box.appendChild(el('span', '从网页导入目录（表格或列表，生成草稿）：'));
-    box.appendChild(input);
-    box.appendChild(result);
-    return box;
-  }
 
   var STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'published', 'retired'];
 
@@ -71,7 +52,6 @@
       });
       var nodes = [form, rows.length ? table(['编号', '标题', '实施单位', '最新版本', '在用版本', '有帮助 / 没帮助'], rows) : el('p', '没有符合条件的条目。'),
         C.pager(r, function (p) { state.page = p; entries(state); })];
-      if (C.me().role !== 'reviewer') { nodes.unshift(importPage()); }
       show('条目（' + r.total + '）', nodes);
       C.setQueue('条目', r.items.map(function (e) { return e.id; }));
     }).catch(fail);

@@ -68,7 +68,7 @@ public final class Assistant implements AutoCloseable {
     private final FeedbackService feedback;
     private final QuestionLog questions;
     // Remembers the last grouping of unanswered questions between staff requests; see QuestionGaps.
-    private final QuestionGaps gaps = new QuestionGaps();
+    private final QuestionGaps gaps;
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
     private final Clock clock;
@@ -109,6 +109,17 @@ public final class Assistant implements AutoCloseable {
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.catalogueSearch = new CatalogueSearch(index);
         this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
+        this.gaps = new QuestionGaps(config.dense() ? new QuestionGaps.Meaning() {
+            @Override
+            public float[] vector(String question) {
+                return retriever.questionVector(question);
+            }
+
+            @Override
+            public float[] common() {
+                return retriever.commonDirection();
+            }
+        } : null);
         this.reminders = new ReminderService(entries, clock);
         this.chat = new ChatService(entries, retriever, policy,
                 new SessionStore(clock, config.sessionTtl(), config.maxSessions()), new ChatService.Season() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.chat.PersonalData;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,12 +31,31 @@ public final class EntryDrafts {
 
     /** One step from a question businesses asked: a new draft entry around it, to be completed by staff. */
     public EntryVersion draftFromQuestion(StaffService.Account who, String question, String department) {
-        String q = question == null ? "" : question.strip();
+        return draftFromGap(who, question, List.of(), department);
+    }
+
+    /**
+     * One step from a group of unanswered questions: a new draft entry titled by its representative, with
+     * the representative and every example as candidate phrasings (masked again here: the client sends
+     * them, and masking twice changes nothing). An editor's draft belongs to the editor's department,
+     * whatever is sent; an admin's to the department chosen.
+     *
+     * @throws ClientException 400 {@code missing_question}, or {@code missing_department} when an admin
+     *                         chose none
+     */
+    public EntryVersion draftFromGap(StaffService.Account who, String question, List<String> examples, String department) {
+        String q = question == null ? "" : PersonalData.mask(question.strip());
         if (q.isEmpty()) {
             throw ClientException.badRequest("missing_question", "请提供问题。");
         }
         String dept = who.role() == Role.EDITOR ? who.department() : department;
-        return workflow.create(who, DraftTemplates.draft("gap", q, List.of(q), null, dept, null, List.of(), LocalDate.now(clock),
+        if (dept == null || dept.isBlank()) {
+            throw ClientException.badRequest("missing_department", "请选择草稿所属的实施单位。");
+        }
+        List<String> phrasings = new ArrayList<>(List.of(q));
+        (examples == null ? List.<String>of() : examples).stream().filter(e -> e != null && !e.isBlank())
+                .map(e -> PersonalData.mask(e.strip())).forEach(phrasings::add);
+        return workflow.create(who, DraftTemplates.draft("gap", q, phrasings, null, dept.strip(), null, List.of(), LocalDate.now(clock),
                 "由未答问题生成：请补全答案、问法和法律依据后再提交审核"));
     }
 
@@ -61,6 +81,38 @@ public final class EntryDrafts {
         }
         questions.add(q);
         return workflow.revise(who, id, fields);
+    }
+
+    /** A row an import would create: the draft's id, title, department and phrasings. */
+    public record PreviewRow(String id, String title, String department, List<String> questions) {
+    }
+
+    /** What an import would do: the rows it would create and those it would refuse, with why. */
+    public record Preview(List<PreviewRow> rows, List<String> skipped) {
+    }
+
+    /**
+     * What {@link #importHtml} would do with the same arguments, storing nothing: the rows it would create
+     * and those it would refuse (unreadable, or refused by the workflow: an existing id, a department the
+     * editor may not edit), with why.
+     */
+    public Preview previewHtml(StaffService.Account who, HtmlCatalogueImporter importer, String html, String department) {
+        String dept = who.role() == Role.EDITOR ? who.department() : department;
+        HtmlCatalogueImporter.Result read = importer.read(html, dept, LocalDate.now(clock));
+        List<PreviewRow> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(read.skipped());
+        for (ObjectNode draft : read.drafts()) {
+            try {
+                workflow.checkCreate(who, draft);
+                List<String> questions = new ArrayList<>();
+                draft.path("questions").forEach(q -> questions.add(q.asText()));
+                rows.add(new PreviewRow(draft.path("id").asText(), draft.path("title").asText(), draft.path("department").asText(null),
+                        questions));
+            } catch (ClientException e) {
+                skipped.add("“" + draft.path("title").asText() + "”：" + e.getMessage());
+            }
+        }
+        return new Preview(rows, skipped);
     }
 
     /** Drafts from a department's catalogue page; rows already present (same id) are reported, not replaced. */

@@ -132,6 +132,19 @@ public final class EntryWorkflow {
         });
     }
 
+    /**
+     * What {@link #create} would refuse, without storing anything (an import's preview).
+     *
+     * @throws ClientException as {@link #create} would
+     */
+    public void checkCreate(StaffService.Account who, JsonNode fields) {
+        Entry e = validate(fields, STAFF_FILE);
+        mayEdit(who, e.department());
+        if (!db.transaction(c -> VersionRows.versions(c, e.id())).isEmpty()) {
+            throw new ClientException(409, "entry_exists", "编号已存在：" + e.id());
+        }
+    }
+
     /** A new draft version of an existing entry. */
     public EntryVersion revise(StaffService.Account who, String id, JsonNode fields) {
         return db.transaction(c -> {

@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
  * <p>Similarity is as it always was: the Jaccard similarity of two questions' character bigrams (after
  * {@link TextNormalizer}, without punctuation, symbols and spaces), and a question joins the group whose
  * first question it is most similar to when that is at least {@link #THRESHOLD}, else starts a group.
+ * With a {@link Meaning} (the assistant's question embeddings), the largest groups are then joined when
+ * they mean the same thing in other words ({@link MeaningGroups}).
  * Questions are taken newest first, so a group's representative is its newest question. (Counting every
  * run of digits as one was tried: on a synthetic log it merged unrelated questions that both named an
  * amount more than it joined the same question with other amounts, so digits count as they are.)
@@ -59,8 +61,23 @@ public final class QuestionGaps {
     static final double ESTIMATE_FLOOR = 0.15;
     /** Groups returned at most, whatever {@code top} asks. */
     static final int MAX_TOP = 100;
-    private static final int EXAMPLES = 5;
+    /** Example questions shown per gap (and offered as phrasings of a draft made from it). */
+    static final int EXAMPLES = 8;
+    /** Example questions a draft may be made with (more than shown, fewer than a draft's phrasing limit). */
+    public static final int MAX_DRAFT_EXAMPLES = 19;
     private static final Pattern NOT_WORDS = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
+    /**
+     * What questions mean, from the embeddings the assistant computes for them ({@link MeaningGroups}).
+     * Implementations must be thread-safe.
+     */
+    public interface Meaning {
+        /** The unit vector of a question, or null when it has none. */
+        float[] vector(String question);
+
+        /** The direction every question shares (subtracted before comparing), or null: then no merging by meaning. */
+        float[] common();
+    }
 
     /** A group of similar unanswered questions. */
     public record Gap(String representative, int count, List<String> examples, List<String> outcomes) {
@@ -89,10 +106,21 @@ public final class QuestionGaps {
         }
     }
 
+    private final Meaning meaning; // null: bigrams only
     private final Object lock = new Object();
     private Fingerprint lastRows; // guarded by lock
     private Report lastReport; // guarded by lock
     private int computations; // guarded by lock
+
+    /** Groups by characters only (the assistant without dense retrieval). */
+    public QuestionGaps() {
+        this(null);
+    }
+
+    /** Groups by characters, then joins groups of the same meaning ({@link MeaningGroups}); null: characters only. */
+    public QuestionGaps(Meaning meaning) {
+        this.meaning = meaning;
+    }
 
     /**
      * The gaps among {@code rows} (newest first), remembered: the same examined rows again return the same
@@ -105,7 +133,7 @@ public final class QuestionGaps {
         Fingerprint fingerprint = Fingerprint.of(examined);
         synchronized (lock) {
             if (!fingerprint.sameAs(lastRows)) {
-                lastReport = compute(examined);
+                lastReport = compute(examined, meaning);
                 lastRows = fingerprint;
                 computations++;
             }
@@ -125,14 +153,14 @@ public final class QuestionGaps {
      * uncached, with the same bounds as {@link #report}.
      */
     public static List<Gap> group(List<QuestionLog.Row> rows, int top) {
-        return compute(newest(rows)).top(top);
+        return compute(newest(rows), null).top(top);
     }
 
     private static List<QuestionLog.Row> newest(List<QuestionLog.Row> rows) {
         return rows.size() > MAX_QUESTIONS ? rows.subList(0, MAX_QUESTIONS) : rows;
     }
 
-    private static Report compute(List<QuestionLog.Row> rows) {
+    private static Report compute(List<QuestionLog.Row> rows, Meaning meaning) {
         int n = rows.size();
         int[][] sets = rows.stream().map(r -> shingles(r.question())).toArray(int[][]::new);
         NearDuplicateIndex index = new NearDuplicateIndex(sets);
@@ -171,8 +199,13 @@ public final class QuestionGaps {
                 }
             }
         }
-        List<Gap> gaps = groups.stream()
+        List<List<Integer>> sorted = groups.stream()
                 .sorted(Comparator.comparingInt((List<Integer> g) -> g.size()).reversed()) // stable: older first
+                .toList();
+        if (meaning != null) {
+            sorted = MeaningGroups.merge(sorted, i -> rows.get(i).question(), meaning);
+        }
+        List<Gap> gaps = sorted.stream()
                 .limit(MAX_TOP)
                 .map(g -> new Gap(rows.get(g.get(0)).question(), g.size(),
                         g.stream().map(i -> rows.get(i).question()).distinct().limit(EXAMPLES).toList(),

@@ -19,10 +19,11 @@ import java.util.Optional;
  * Every method is one transaction. Thread-safe (the database serialises transactions).
  */
 final class StaffAccounts {
-    private static final String COLUMNS = "id, username, role, department, active, must_change_password, created_by, password_hash, created_at";
+    private static final String COLUMNS = "id, username, role, department, active, must_change_password, created_by, password_hash, created_at, "
+            + "last_login_at";
 
-    /** An account as stored, with its hash and when it was made. */
-    record Stored(StaffService.Account account, String hash, String createdAt) {
+    /** An account as stored, with its hash, when it was made and when it last signed in (null: never, or before this was kept). */
+    record Stored(StaffService.Account account, String hash, String createdAt, String lastLoginAt) {
     }
 
     private final Database db;
@@ -160,8 +161,14 @@ final class StaffAccounts {
         });
     }
 
-    void insertSession(long accountId, String tokenSha256, String csrf, Instant expires) {
+    /** Opens a session and records the sign-in time, in one transaction. */
+    void insertSession(long accountId, String tokenSha256, String csrf, Instant expires, Instant now) {
         db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_accounts SET last_login_at = ? WHERE id = ?")) {
+                ps.setString(1, now.toString());
+                ps.setLong(2, accountId);
+                ps.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO staff_sessions (token_sha256, account_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, tokenSha256);
@@ -247,6 +254,6 @@ final class StaffAccounts {
     private static Stored row(ResultSet rs) throws SQLException {
         StaffService.Account a = new StaffService.Account(rs.getLong(1), rs.getString(2), Role.fromCode(rs.getString(3)).orElseThrow(),
                 rs.getString(4), rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getString(7));
-        return new Stored(a, rs.getString(8), rs.getString(9));
+        return new Stored(a, rs.getString(8), rs.getString(9), rs.getString(10));
     }
 }

@@ -55,9 +55,12 @@ public final class StaffService {
     public record AuditRow(long id, String at, String username, String action, String detail) {
     }
 
-    /** One line of the admin's account list: the account, when and by whom it was made, and its login failures. */
+    /**
+     * One line of the admin's account list: the account, when and by whom it was made, its login failures
+     * and when it last signed in (ISO instant; null if never since this was recorded).
+     */
     public record Listed(long id, String username, Role role, String department, boolean active, boolean mustChangePassword,
-                         String createdBy, String createdAt, int recentLoginFailures, long loginRefusedForSeconds) {
+                         String createdBy, String createdAt, int recentLoginFailures, long loginRefusedForSeconds, String lastLoginAt) {
     }
 
     private final Database db;
@@ -135,7 +138,7 @@ public final class StaffService {
         String token = randomToken();
         String csrf = randomToken();
         Instant expires = now.plus(sessionTtl);
-        accounts.insertSession(account.id(), sha256(token), csrf, expires);
+        accounts.insertSession(account.id(), sha256(token), csrf, expires, now);
         audit(account.username(), "login", "from " + from + (account.mustChangePassword() ? ", must change password" : ""));
         return new Login(token, csrf, account, expires);
     }
@@ -255,7 +258,7 @@ public final class StaffService {
             Account a = s.account();
             LoginThrottle.Status t = statuses.getOrDefault(a.username(), LoginThrottle.Status.NONE);
             return new Listed(a.id(), a.username(), a.role(), a.department(), a.active(), a.mustChangePassword(), a.createdBy(),
-                    s.createdAt(), t.failures(), t.refusedForSeconds());
+                    s.createdAt(), t.failures(), t.refusedForSeconds(), s.lastLoginAt());
         }).toList();
     }
 

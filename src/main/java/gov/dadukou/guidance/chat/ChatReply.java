@@ -12,11 +12,24 @@ import java.util.List;
  * @param suggestions questions the business may ask next, or the candidates of a "did you mean"
  * @param sessionId   echoed or generated
  * @param confidence  the decision's confidence, 0..1
+ * @param questionId  the question's reference in the staff question log, sent back with feedback so staff
+ *                    see which question an answer did not help; null for greetings
  */
 public record ChatReply(String answer, boolean matched, String outcome, List<Source> sources, List<String> suggestions,
-                        String sessionId, double confidence) {
+                        String sessionId, double confidence, String questionId) {
     public ChatReply {
         sources = List.copyOf(sources);
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** A reply not (yet) logged. */
+    public ChatReply(String answer, boolean matched, String outcome, List<Source> sources, List<String> suggestions,
+                     String sessionId, double confidence) {
+        this(answer, matched, outcome, sources, suggestions, sessionId, confidence, null);
+    }
+
+    /** This reply with the question log's reference of its question. */
+    public ChatReply withQuestionId(String id) {
+        return new ChatReply(answer, matched, outcome, sources, suggestions, sessionId, confidence, id);
     }
 }

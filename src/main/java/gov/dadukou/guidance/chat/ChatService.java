@@ -77,6 +77,7 @@ public final class ChatService {
         String q = visible(question);
         ChatReply reply = answer(q, sessionId);
         if (!"greeting".equals(reply.outcome())) {
+            reply = reply.withQuestionId(UUID.randomUUID().toString().replace("-", ""));
             listener.accept(q, reply);
         }
         return reply;

@@ -5,6 +5,8 @@ import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.admin.EntryQueues;
 import gov.dadukou.guidance.admin.PublicPreview;
+import gov.dadukou.guidance.admin.PhrasingTargets;
+import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Verification;
 import gov.dadukou.guidance.admin.Role;
@@ -55,6 +57,8 @@ final class AdminRoutes {
     private final ClientAddresses addresses;
     private final AccountRoutes accountRoutes;
     private final EntryQueues queues;
+    private final PhrasingTargets phrasingTargets;
+    private final AuditRoutes auditRoutes;
 
     AdminRoutes(Assistant assistant, ClientAddresses addresses) {
         this.assistant = assistant;
@@ -62,6 +66,9 @@ final class AdminRoutes {
         this.staff = assistant.staff();
         this.accountRoutes = new AccountRoutes(staff, addresses, this::knownDepartment);
         this.queues = new EntryQueues(assistant.database(), assistant.clock());
+        this.auditRoutes = new AuditRoutes(new gov.dadukou.guidance.admin.AuditTrail(assistant.database()), staff);
+        this.phrasingTargets = new PhrasingTargets(assistant.workflow(),
+                text -> assistant.retriever().search(text).hits().stream().map(h -> h.entryId()).toList());
     }
 
     List<Route> table() {
@@ -71,6 +78,7 @@ final class AdminRoutes {
                 new Route("POST", "/admin/api/me/password", ALL, true, accountRoutes::changeOwnPassword),
                 new Route("GET", "/admin/api/questions/gaps", ALL, false, this::gaps),
                 new Route("GET", "/admin/api/feedback", ALL, false, this::feedback),
+                new Route("GET", "/admin/api/feedback/reasons", ALL, false, this::feedbackReasons),
                 new Route("GET", "/admin/api/consents", REVIEW, false, this::consents),
                 new Route("GET", "/admin/api/ledger/verify", REVIEW, false, this::verifyLedger),
                 new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
@@ -81,12 +89,14 @@ final class AdminRoutes {
                 new Route("POST", "/admin/api/accounts/{username}/reactivate", ADMIN, true, accountRoutes::reactivate),
                 new Route("POST", "/admin/api/accounts/{username}/unlock", ADMIN, true, accountRoutes::unlock),
                 new Route("POST", "/admin/api/accounts/{username}/role", ADMIN, true, accountRoutes::changeRole),
-                new Route("GET", "/admin/api/audit", ADMIN, false, this::audit),
+                new Route("GET", "/admin/api/audit", ADMIN, false, auditRoutes::list),
+                new Route("GET", "/admin/api/audit.csv", ADMIN, false, auditRoutes::csv),
                 new Route("GET", "/admin/api/vocabulary", ALL, false, this::vocabulary),
                 new Route("GET", "/admin/api/entries", ALL, false, this::entries),
                 new Route("POST", "/admin/api/entries", EDIT, true, this::createEntry),
                 new Route("GET", "/admin/api/entries/{id}", ALL, false, this::entryHistory),
                 new Route("GET", "/admin/api/entries/{id}/diff", ALL, false, this::entryDiff),
+                new Route("GET", "/admin/api/entries/{id}/feedback", ALL, false, this::entryFeedback),
                 new Route("POST", "/admin/api/entries/{id}/versions", EDIT, true, this::reviseEntry),
                 new Route("POST", "/admin/api/entries/{id}/submit", EDIT, true, this::submitEntry),
                 new Route("POST", "/admin/api/entries/{id}/approve", REVIEW, true, this::approveEntry),
@@ -97,6 +107,7 @@ final class AdminRoutes {
                 new Route("POST", "/admin/api/import/html", EDIT, true, this::importHtml),
                 new Route("POST", "/admin/api/questions/draft", EDIT, true, this::draftFromQuestion),
                 new Route("POST", "/admin/api/questions/phrasing", EDIT, true, this::addPhrasing),
+                new Route("GET", "/admin/api/questions/targets", EDIT, false, this::phrasingTargets),
                 new Route("GET", "/admin/api/consents.csv", REVIEW, false, this::consentsCsv),
                 new Route("GET", "/admin/api/report", REVIEW, false, this::report),
                 new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv),
@@ -176,6 +187,18 @@ final class AdminRoutes {
         ctx.json(assistant.feedback().countsByEntry());
     }
 
+    /** {@code GET /admin/api/feedback/reasons?limit=}: reasons given with feedback, masked, newest first, with the question. */
+    private void feedbackReasons(Context ctx, StaffService.Session s) {
+        assistant.questions().flush(); // so that a question asked just now is there to link
+        ctx.json(assistant.feedback().reasons(null, intParam(ctx, "limit", 200, 1, FeedbackService.MAX_LISTED)));
+    }
+
+    /** {@code GET /admin/api/entries/{id}/feedback?limit=}: an entry's counts and reasons, newest first. */
+    private void entryFeedback(Context ctx, StaffService.Session s) {
+        assistant.questions().flush();
+        ctx.json(assistant.feedback().forEntry(ctx.pathParam("id"), intParam(ctx, "limit", 50, 1, FeedbackService.MAX_LISTED)));
+    }
+
     private void consents(Context ctx, StaffService.Session s) {
         staff.audit(s.account().username(), "view-consents", "phones masked");
         ctx.json(assistant.consent().all(false));
@@ -204,10 +227,6 @@ final class AdminRoutes {
                 password == null ? new char[0] : password.toCharArray(), role, department);
         staff.audit(s.account().username(), "create-account", created.username() + " as " + role.code());
         ctx.status(201).json(created);
-    }
-
-    private void audit(Context ctx, StaffService.Session s) {
-        ctx.json(staff.auditLog(intParam(ctx, "limit", 200, 1, 5_000)));
     }
 
     private void vocabulary(Context ctx, StaffService.Session s) {
@@ -271,6 +290,10 @@ final class AdminRoutes {
         ctx.json(Map.of("id", ctx.pathParam("id"), "status", "retired"));
     }
 
+    /**
+     * {@code POST /admin/api/import/html} {"html", "department"?, "dryRun"?}: drafts from a catalogue page;
+     * with {@code "dryRun": true}, only what it would do ({"rows", "skipped"}), for the preview.
+     */
     private void importHtml(Context ctx, StaffService.Session s) {
         JsonNode body = Json.object(ctx);
         String html = Json.optionalString(body, "html");
@@ -280,16 +303,35 @@ final class AdminRoutes {
         var kb = assistant.knowledgeBase();
         var importer = new gov.dadukou.guidance.admin.HtmlCatalogueImporter(kb.departments().stream().map(d -> d.name()).toList(),
                 java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList());
-        var result = assistant.drafts().importHtml(s.account(), importer, html, Json.optionalString(body, "department"));
+        if (body.path("dryRun").asBoolean(false)) { // the preview: nothing stored, nothing audited
+            ctx.json(assistant.drafts().previewHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department"))));
+            return;
+        }
+        var result = assistant.drafts().importHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department")));
         staff.audit(s.account().username(), "import-html", result.get("created").size() + " drafts");
         ctx.status(201).json(result);
     }
 
     private void draftFromQuestion(Context ctx, StaffService.Session s) {
         JsonNode body = Json.object(ctx);
-        var v = assistant.drafts().draftFromQuestion(s.account(), Json.optionalString(body, "question"), Json.optionalString(body, "department"));
+        List<String> examples = new java.util.ArrayList<>();
+        body.path("examples").forEach(e -> examples.add(e.asText()));
+        if (examples.size() > QuestionGaps.MAX_DRAFT_EXAMPLES) {
+            throw ClientException.badRequest("too_many_examples", "例句最多" + QuestionGaps.MAX_DRAFT_EXAMPLES + "条。");
+        }
+        var v = assistant.drafts().draftFromGap(s.account(), Json.optionalString(body, "question"), examples,
+                knownDepartment(Json.optionalString(body, "department")));
         staff.audit(s.account().username(), "draft-from-question", v.entryId());
         ctx.status(201).json(v);
+    }
+
+    /** {@code GET /admin/api/questions/targets?q=…}: entries the question could become a phrasing of. */
+    private void phrasingTargets(Context ctx, StaffService.Session s) {
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > 200) {
+            throw ClientException.badRequest("invalid_q", "搜索内容不能超过200个字。");
+        }
+        ctx.json(phrasingTargets.find(s.account(), q));
     }
 
     private void addPhrasing(Context ctx, StaffService.Session s) {
@@ -328,6 +370,7 @@ final class AdminRoutes {
 
     private void reportCsv(Context ctx, StaffService.Session s) {
         assistant.questions().flush();
+        staff.audit(s.account().username(), "export-report", "weeks=" + intParam(ctx, "weeks", 12, 1, 104));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"guidance-report.csv\"");
         ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));

@@ -70,12 +70,13 @@ final class PublicHandlers {
         return new Catalogue.Filter(null, department, method, kind, topic);
     }
 
-    /** {@code POST /api/feedback} {"entryId", "helpful": true|false, "reason"?}: 201. */
+    /** {@code POST /api/feedback} {"entryId", "helpful": true|false, "reason"?, "questionId"?}: 201. */
     void feedback(Context ctx) {
         JsonNode body = Json.object(ctx);
         JsonNode helpful = body.get("helpful");
         assistant.feedback().record(Json.optionalString(body, "entryId"),
-                helpful != null && helpful.isBoolean() ? helpful.asBoolean() : null, Json.optionalString(body, "reason"));
+                helpful != null && helpful.isBoolean() ? helpful.asBoolean() : null, Json.optionalString(body, "reason"),
+                Json.optionalString(body, "questionId"));
         ctx.status(201).json(Map.of("status", "recorded"));
     }
 

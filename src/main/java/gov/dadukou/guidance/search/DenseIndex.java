@@ -136,6 +136,24 @@ final class DenseIndex {
         return new Similarities(s, values);
     }
 
+    /**
+     * The mean of the entries' centroids: the direction that every question about the knowledge base
+     * shares; null when no entry is indexed. Computed from the current snapshot on each call.
+     */
+    float[] meanCentroid() {
+        Snapshot s = snapshot;
+        if (s.centroids().length == 0) {
+            return null;
+        }
+        float[] mean = new float[s.centroids()[0].length];
+        for (float[] c : s.centroids()) {
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += c[k] / s.centroids().length;
+            }
+        }
+        return mean;
+    }
+
     /** Four accumulators, so that the additions do not wait on one another. */
     static float dot(float[] a, float[] b) {
         float s0 = 0;

@@ -191,6 +191,21 @@ public final class Retriever {
         return (double) bigrams.stream().filter(index::knownToken).count() / bigrams.size();
     }
 
+    /**
+     * The embedding the chat computes for {@code question} (normalised and rewritten as a search does it,
+     * so a question the chat has embedded recently is not embedded again); null when dense retrieval is off.
+     */
+    public float[] questionVector(String question) {
+        DenseIndex dense = index.dense();
+        return dense == null ? null : dense.embedQuestion(index.rewriter().rewrite(TextNormalizer.normalize(question)));
+    }
+
+    /** The mean of the entries' embedding centroids (what all questions share); null when dense retrieval is off. */
+    public float[] commonDirection() {
+        DenseIndex dense = index.dense();
+        return dense == null ? null : dense.meanCentroid();
+    }
+
     /** Null when dense retrieval is off. A follow-up is embedded together with the turn it follows. */
     private DenseIndex.Similarities denseSimilarities(String text, String contextText) {
         DenseIndex dense = index.dense();
