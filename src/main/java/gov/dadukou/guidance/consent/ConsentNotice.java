@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The consent notice (告知书) as shown to a business: its version, the SHA-256 of its text, the text
- * itself and the same facts as fields. Immutable.
+ * itself and the same facts as fields, among them how reminders arrive ({@code channel}, the operator's
+ * {@link ReminderChannel}) and how often ({@code frequency}). Immutable.
  */
 public record ConsentNotice(int version, String sha256, String text, String controller, String contact,
                             String purpose, List<String> collected, String retention, List<String> rights,
-                            List<String> topics) {
+                            List<String> topics, String channel, String frequency) {
     public ConsentNotice {
         collected = List.copyOf(collected);
         rights = List.copyOf(rights);
@@ -38,18 +39,20 @@ public record ConsentNotice(int version, String sha256, String text, String cont
             + "如需接收提醒，请获取验证码后重新提交。";
 
     /** The full text whose SHA-256 identifies the version; any change to it makes a new version. */
-    static String compose(String controller, String contact, String retention, List<String> topics) {
+    static String compose(String controller, String contact, String retention, List<String> topics, ReminderChannel channel) {
         StringBuilder sb = new StringBuilder("接收行政指导和执法事项提示告知书\n\n");
         sb.append("一、个人信息处理者：").append(controller).append("；联系方式：").append(contact).append("。\n");
         sb.append("二、处理目的：").append(PURPOSE).append('\n');
-        sb.append("三、收集的信息：").append(String.join("、", COLLECTED)).append("。\n");
-        sb.append("四、可选主题：").append(String.join("、", topics)).append("。\n");
-        sb.append("五、保存期限：").append(retention).append('\n');
-        sb.append("六、您的权利：\n");
+        sb.append("三、发送方式：").append(channel.sentence()).append('\n');
+        sb.append("四、发送频率：").append(ReminderChannel.FREQUENCY).append('\n');
+        sb.append("五、收集的信息：").append(String.join("、", COLLECTED)).append("。\n");
+        sb.append("六、可选主题：").append(String.join("、", topics)).append("。\n");
+        sb.append("七、保存期限：").append(retention).append('\n');
+        sb.append("八、您的权利：\n");
         for (int i = 0; i < RIGHTS.size(); i++) {
             sb.append("  ").append(i + 1).append(". ").append(RIGHTS.get(i)).append('\n');
         }
-        sb.append("七、接受行政指导是自愿的。行政指导不具有强制力。\n");
+        sb.append("九、接受行政指导是自愿的。行政指导不具有强制力。\n");
         return sb.toString();
     }
 }
