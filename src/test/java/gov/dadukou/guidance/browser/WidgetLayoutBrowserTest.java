@@ -98,7 +98,7 @@ class WidgetLayoutBrowserTest {
         return ((Number) o).doubleValue();
     }
 
-    static void assertFieldsWideEnough(Browser b, String where) {
+    static void assertFieldsWideEnough(Browser b, String where, String shot) throws IOException {
         b.allInWidget(".foot button").get(0).click();
         b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
         double viewport = num(b.js("return window.innerWidth"));
@@ -109,6 +109,8 @@ class WidgetLayoutBrowserTest {
         }
         var submit = b.inWidget(".sub form button[type=submit]");
         assertTrue(submit.getRect().getHeight() >= 44, where + "提交 is " + submit.getRect().getHeight() + " px high");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.allInWidget(".sub form input[type=text]").get(0));
+        screenshot(b, "widget-" + shot + "-subscribe.png");
         b.inWidget(".sub button").click(); // 返回咨询
     }
 
@@ -122,12 +124,12 @@ class WidgetLayoutBrowserTest {
         ask(b, "企业年报什么时候报");
         assertRoomToRead(b, where + ", 大字: ");
         screenshot(b, "widget-" + shot + "-large.png");
-        assertFieldsWideEnough(b, where + ", 大字: ");
+        assertFieldsWideEnough(b, where + ", 大字: ", shot);
     }
 
     @Test
     void onAPhoneEveryAnswerOpensAtItsTopWithRoomToReadAndTargetsToTap() throws IOException {
-        try (Browser b = device(375, 812, 3, true)) {
+        try (Browser b = device(375, 812, 2, true)) {
             checkAt(b, "375×812", "phone");
         }
     }
@@ -148,7 +150,7 @@ class WidgetLayoutBrowserTest {
      */
     @Test
     void onAPhoneTheKeyboardStaysDownAndFocusStaysInTheFullScreenPanel() {
-        try (Browser b = device(375, 812, 3, true)) {
+        try (Browser b = device(375, 812, 2, true)) {
             open(b);
             assertEquals("H2", b.js(ROOT + "return r.activeElement && r.activeElement.tagName"),
                     "focus goes to the panel's title, not the question box");
