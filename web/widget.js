@@ -130,7 +130,7 @@
     '.sub .primary{background:' + color + ';color:#fff;border:0;padding:6px 18px}.sub .err{color:#a50e0e}' +
     '.sub dl{margin:0}.sub dt{font-weight:bold;margin-top:6px}.sub dd{margin:0 0 0 1em}.sub .code{font-size:1.4em;letter-spacing:2px;font-weight:bold}' +
     '.sub .actions{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}.sub .scope{font-size:.9em;color:#333}' +
-    '@media (max-width:480px){.panel{left:0;right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}' +
+    '@media (max-width:480px){.panel,.large .panel{left:0;right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}' +
     '@media (pointer:coarse){header .key{display:none}}';
 
   // ---- layout --------------------------------------------------------------------------------------
@@ -304,7 +304,7 @@
           state.bannerDismissed = true;
           save();
           banner.setAttribute('hidden', '');
-          input.focus();
+          if (touch()) { heading.focus(); } else { input.focus(); }
         });
         // One line until asked: the reminders must not take the conversation's room on a small screen.
         var what = el('div', { class: 'what' });
@@ -351,7 +351,7 @@
     back.addEventListener('click', hideSubscribe);
     sub.appendChild(back);
     if (state.receipt) { return refreshReceipt(); }
-    sub.appendChild(el('h3', null, '订阅行政指导和执法事项提示'));
+    sub.appendChild(el('h3', { tabindex: '-1' }, '订阅行政指导和执法事项提示'));
     fetch(api + '/api/consent/notice', { credentials: 'omit' }).then(function (r) { return r.json(); })
       .then(subscribeForm, function () { sub.appendChild(el('p', { class: 'err' }, '告知书加载失败，请稍后再试。')); });
   }
@@ -437,7 +437,7 @@
       }, function () { summary.textContent = '网络异常，请稍后再试。'; });
     });
     sub.appendChild(f);
-    if (!touch()) { company.focus(); }
+    if (!touch()) { company.focus(); } else { keepFocus(); }
   }
   /** The topics in groups, each with 全选; returns the chosen topics and the first box (for its error line). */
   function topicGroups(f, all) {
@@ -505,7 +505,11 @@
         }
         save();
       }, function () { /* offline: show what we know */ })
-      .then(function () { sub.removeChild(wait); showReceipt(); });
+      .then(function () { sub.removeChild(wait); showReceipt(); keepFocus(); });
+  }
+  /** The button that had the focus was replaced: give it to the new view's heading, inside the panel. */
+  function keepFocus() {
+    if (!root.activeElement || !panel.contains(root.activeElement)) { sub.querySelector('h3').focus(); }
   }
   function showReceipt() {
     var r = state.receipt;
@@ -618,6 +622,12 @@
   });
 
   state.messages.forEach(render);
+  // For pages that embed the widget and want to hand it a question (e.g. 问问智能助手 beside a catalogue item).
+  window.ddkGuidance = { ask: function (q) {
+    if (panel.hasAttribute('hidden')) { setOpen(true); }
+    if (!sub.hasAttribute('hidden')) { hideSubscribe(); }
+    ask(String(q || '').slice(0, 500));
+  } };
   function mount() {
     document.body.appendChild(host);
     if (state.open) { setOpen(true); }

@@ -84,6 +84,9 @@ class WidgetLayoutBrowserTest {
         Map<String, Object> answer = (Map<String, Object>) m.get("answer");
         assertTrue(num(m.get("pageWidth")) <= viewport + 1, where + "the page scrolls sideways: " + m.get("pageWidth") + " > " + viewport);
         assertTrue(num(panel.get("left")) >= -1 && num(panel.get("right")) <= viewport + 1, where + "panel outside the viewport: " + panel);
+        if (viewport <= 480) {
+            assertTrue(num(panel.get("top")) <= 1 && num(panel.get("width")) >= viewport - 1, where + "on a phone the panel takes the whole screen: " + panel);
+        }
         assertTrue(num(m.get("widest")) <= viewport + 1, where + "something in the panel ends at " + m.get("widest") + " > " + viewport);
         assertTrue(num(m.get("scrollOverflow")) <= 1, where + "the conversation scrolls sideways by " + m.get("scrollOverflow"));
         double share = num(scroll.get("height")) / num(panel.get("height"));
@@ -109,7 +112,8 @@ class WidgetLayoutBrowserTest {
         }
         var submit = b.inWidget(".sub form button[type=submit]");
         assertTrue(submit.getRect().getHeight() >= 44, where + "提交 is " + submit.getRect().getHeight() + " px high");
-        b.js("arguments[0].scrollIntoView({block: 'center'})", b.allInWidget(".sub form input[type=text]").get(0));
+        // Scrolls the form itself: scrollIntoView would also pan a phone's visual viewport under the fixed panel.
+        b.js(ROOT + "var s = r.querySelector('.sub'); s.scrollTop = r.querySelector('.sub form').offsetTop - s.offsetTop - 8;");
         screenshot(b, "widget-" + shot + "-subscribe.png");
         b.inWidget(".sub button").click(); // 返回咨询
     }
@@ -187,6 +191,35 @@ class WidgetLayoutBrowserTest {
             assertTrue(contrast >= 3, "focus ring " + ring.get("outline") + " on " + ring.get("header") + " has " + contrast + ":1");
             new Actions(b.driver).sendKeys(Keys.ESCAPE).perform();
             b.waitFor(d -> b.inWidget(".panel").getAttribute("hidden") != null);
+        }
+    }
+
+    /**
+     * The not-binding note is said in full once per conversation and then kept as a short link; a reply
+     * without an answer says what to try next, offers questions to tap and 12345 as a phone link.
+     */
+    @Test
+    void theNoteIsSaidOnceAndNoAnswerSaysWhatToTryNext() {
+        try (Browser b = device(1366, 900, 1, false)) {
+            open(b);
+            ask(b, "营业执照要挂出来吗");
+            ask(b, "企业年报什么时候报");
+            long full = b.allInWidget(".msg.bot").stream().filter(m -> m.getText().contains("温馨提示：以上为行政指导")).count();
+            assertEquals(1, full, "the note in full once");
+            var answers = b.allInWidget(".msg.bot");
+            var tip = answers.get(answers.size() - 1).findElement(org.openqa.selenium.By.cssSelector(".tip"));
+            assertEquals("false", tip.getAttribute("aria-expanded"));
+            tip.click();
+            assertTrue(b.allInWidget(".msg.bot").get(b.allInWidget(".msg.bot").size() - 1).getText().contains("温馨提示：以上为行政指导"),
+                    "the short link opens the note");
+
+            ask(b, "床前明月光，疑是地上霜。举头望明月，低头思故乡。");
+            var bots = b.allInWidget(".msg.bot");
+            var last = bots.get(bots.size() - 1);
+            assertTrue(last.getText().contains("换个说法") && last.getText().contains("常见主题"), last.getText());
+            assertFalse(last.getText().contains("只能回答"), "not a refusal");
+            assertFalse(last.findElements(org.openqa.selenium.By.cssSelector("a[href='tel:12345']")).isEmpty(), "12345 can be dialled");
+            assertTrue(b.allInWidget(".log > .chips:last-child .chip").size() >= 2, "questions to tap next");
         }
     }
 
