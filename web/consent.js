@@ -1,57 +1,109 @@
-/* The withdrawal link: /consent?receipt=…&token=… shows the business its record and withdraws in one step. */
+/*
+ * The management link from the receipt: /consent?receipt=…&token=… shows a business its own record and
+ * withdraws or erases in one step each. #print prints the record (the widget's 打印回执 opens it so).
+ */
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
   var receipt = params.get('receipt') || '';
   var token = params.get('token') || '';
   var record = document.getElementById('record');
-  var button = document.getElementById('withdraw');
+  var done = document.getElementById('done');
+  var withdraw = document.getElementById('withdraw');
+  var erase = document.getElementById('erase');
+  var print = document.getElementById('print');
+  var confirm = document.getElementById('confirm');
   var LABELS = { granted: '同意', withdrawn: '撤回', superseded: '被新的同意取代', erased: '删除联系人信息' };
   var STATUS = { active: '有效', withdrawn: '已撤回', superseded: '已被新的同意取代' };
+  var printed = false;
 
-  function line(text) { var p = document.createElement('p'); p.textContent = text; return p; }
+  /** "2026-12-02T00:34:35.555+00:00" → "2026年12月2日 08:34" (Beijing time, whatever the device's zone). */
+  function beijing(iso) {
+    var t = Date.parse(iso);
+    if (isNaN(t)) { return iso || ''; }
+    var d = new Date(t + 8 * 3600 * 1000);
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
+  }
+  function node(tag, text, cls) {
+    var n = document.createElement(tag);
+    if (text != null) { n.textContent = text; }
+    if (cls) { n.className = cls; }
+    return n;
+  }
+  function tell(text, bad) {
+    done.textContent = text;
+    done.className = bad ? 'done bad' : 'done';
+    done.hidden = false;
+    done.focus();
+  }
 
   function show(v) {
     record.textContent = '';
-    record.appendChild(line('企业名称：' + v.companyName));
-    record.appendChild(line('统一社会信用代码：' + v.creditCode));
-    record.appendChild(line('状态：' + (STATUS[v.status] || v.status)));
-    record.appendChild(line('主题：' + v.topics.join('、')));
-    if (v.contactName) { record.appendChild(line('联系人：' + v.contactName + '，' + v.phone)); }
-    record.appendChild(line('手机号码：' + (v.verified ? '已通过短信验证码验证' : '未验证（不会通过短信等方式向该号码发送提醒）')));
-    record.appendChild(line('这份同意只属于您本人：同一企业其他人的同意不会终止它，本链接也只能撤回它。'));
-    var list = document.createElement('ul');
-    v.history.forEach(function (h) {
-      var li = document.createElement('li');
-      li.textContent = h.at + ' ' + (LABELS[h.event] || h.event);
-      list.appendChild(li);
-    });
+    var dl = node('dl');
+    function row(term, value, cls) { dl.appendChild(node('dt', term)); dl.appendChild(node('dd', value, cls)); }
+    if (v.receiptCode) { row('回执码', v.receiptCode, 'code'); }
+    row('企业名称', v.companyName);
+    row('统一社会信用代码', v.creditCode);
+    row('状态', STATUS[v.status] || v.status);
+    row('主题', v.topics.join('、'));
+    row('联系人', v.contactErased ? '已删除' : (v.contactName || '') + '，' + (v.phone || ''));
+    row('手机号码', v.verified ? '已通过短信验证码验证' : '未验证（不会通过短信等方式向该号码发送提醒）');
+    record.appendChild(dl);
+    record.appendChild(node('p', '这份同意只属于您本人：同一企业其他人的同意不会终止它，本链接也只能管理它。', 'note'));
+    record.appendChild(node('h3', '变更记录（北京时间）'));
+    var list = node('ul', null, 'history');
+    v.history.forEach(function (h) { list.appendChild(node('li', beijing(h.at) + ' ' + (LABELS[h.event] || h.event))); });
     record.appendChild(list);
-    button.hidden = v.status !== 'active';
+    withdraw.hidden = v.status !== 'active';
+    erase.hidden = v.contactErased;
+    print.hidden = false;
+    if (location.hash === '#print' && !printed) { printed = true; setTimeout(function () { window.print(); }, 100); }
   }
 
+  function call(method, path) {
+    var init = { method: method, headers: { 'X-Withdraw-Token': token } };
+    if (method === 'POST') { init.headers['Content-Type'] = 'application/json'; init.body = '{}'; }
+    return fetch('/api/consents/' + encodeURIComponent(receipt) + path, init).then(function (r) { return r.json(); });
+  }
   function load() {
-    fetch('/api/consents/' + encodeURIComponent(receipt), { headers: { 'X-Withdraw-Token': token } })
-      .then(function (r) { return r.json(); })
-      .then(function (body) {
-        if (body.error) { record.textContent = body.error.message; return; }
-        show(body);
-      })
-      .catch(function () { record.textContent = '查询失败，请稍后再试或拨打12345咨询。'; });
+    return call('GET', '').then(function (body) {
+      if (body.error) { record.textContent = body.error.message; return; }
+      show(body);
+    }).catch(function () { record.textContent = '查询失败，请稍后再试或拨打12345咨询。'; });
   }
 
-  button.addEventListener('click', function () {
-    button.disabled = true;
-    fetch('/api/consents/' + encodeURIComponent(receipt) + '/withdraw', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Withdraw-Token': token }, body: '{}'
-    }).then(function (r) { return r.json(); }).then(function (body) {
-      if (body.error) { record.textContent = body.error.message; return; }
-      load();
-    }).then(function () { button.disabled = false; });
+  withdraw.addEventListener('click', function () {
+    withdraw.disabled = true;
+    call('POST', '/withdraw').then(function (body) {
+      if (body.error) { tell(body.error.message, true); return; }
+      return load().then(function () {
+        tell('已撤回同意（' + beijing(body.withdrawnAt) + '）。此后不再向您推送提醒；您仍可随时使用咨询服务。');
+      });
+    }).catch(function () { tell('撤回失败，请稍后再试或拨打12345。', true); })
+      .then(function () { withdraw.disabled = false; });
   });
+  erase.addEventListener('click', function () {
+    confirm.hidden = false;
+    document.getElementById('erase-confirm').focus();
+  });
+  document.getElementById('erase-cancel').addEventListener('click', function () {
+    confirm.hidden = true;
+    erase.focus();
+  });
+  document.getElementById('erase-confirm').addEventListener('click', function () {
+    confirm.hidden = true;
+    call('POST', '/erase').then(function (body) {
+      if (body.error) { tell(body.error.message, true); return; }
+      return load().then(function () {
+        tell('已删除联系人姓名和手机号码' + (body.erasedAt ? '（' + beijing(body.erasedAt) + '）' : '') + '。');
+      });
+    }).catch(function () { tell('删除失败，请稍后再试或拨打12345。', true); });
+  });
+  print.addEventListener('click', function () { window.print(); });
 
   if (!receipt || !token) {
-    record.textContent = '链接不完整：请使用回执中的撤回链接。';
+    record.textContent = '链接不完整：请使用回执中的“查看、撤回或删除我的记录”链接，或拨打12345并报回执码咨询。';
   } else {
     load();
   }

@@ -47,8 +47,25 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
      * @param secret      {@code WEBHOOK_SECRET}: signs each body (HMAC-SHA256); may be null
      * @param maxAttempts {@code WEBHOOK_MAX_ATTEMPTS} (default 5) before a delivery is marked failed
      * @param interval    {@code DELIVERY_INTERVAL_SECONDS} (default 60) between delivery runs
+     * @param channel     {@code REMINDER_CHANNEL}: how the notice says reminders arrive; {@code none} without a
+     *                    webhook, {@code phone} (default with a webhook) or {@code sms} with one
      */
-    public record Delivery(java.net.URI webhookUrl, String secret, int maxAttempts, Duration interval) {
+    public record Delivery(java.net.URI webhookUrl, String secret, int maxAttempts, Duration interval,
+                           gov.dadukou.guidance.consent.ReminderChannel channel) {
+        /** The notice must not promise what the software does not do, nor hide what it does. */
+        public Delivery {
+            if (channel.sends() != (webhookUrl != null)) {
+                throw new ConfigException(webhookUrl == null
+                        ? "REMINDER_CHANNEL=" + channel.code() + " 需要同时设置 WEBHOOK_URL / needs WEBHOOK_URL: without it nothing is sent"
+                        : "REMINDER_CHANNEL=none 与 WEBHOOK_URL 矛盾 / contradicts WEBHOOK_URL: reminders are sent; use phone or sms");
+            }
+        }
+
+        /** With the channel that is true of this webhook setting (tests and tools). */
+        public Delivery(java.net.URI webhookUrl, String secret, int maxAttempts, Duration interval) {
+            this(webhookUrl, secret, maxAttempts, interval, gov.dadukou.guidance.consent.ReminderChannel.defaultFor(webhookUrl != null));
+        }
+
         public static Delivery off() {
             return new Delivery(null, null, 5, Duration.ofSeconds(60));
         }
@@ -117,9 +134,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 bounded("CONSENT_CONTROLLER", orDefault(get.apply("CONSENT_CONTROLLER"), DEFAULT_CONTROLLER)),
                 bounded("CONSENT_CONTACT", orDefault(get.apply("CONSENT_CONTACT"), DEFAULT_CONTACT)),
                 bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)),
-                new Delivery(webhook(get.apply("WEBHOOK_URL")), get.apply("WEBHOOK_SECRET"),
-                        intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
-                        Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400))),
+                delivery(get),
                 origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")),
                 new Limits(intVar("RATE_LIMIT_CHAT_PER_MINUTE", get.apply("RATE_LIMIT_CHAT_PER_MINUTE"), 60, 0, 100_000),
                         intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
@@ -221,6 +236,16 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         });
     }
 
+    private static Delivery delivery(Function<String, String> get) {
+        java.net.URI url = webhook(get.apply("WEBHOOK_URL"));
+        String channelVar = get.apply("REMINDER_CHANNEL");
+        var channel = channelVar == null ? gov.dadukou.guidance.consent.ReminderChannel.defaultFor(url != null)
+                : gov.dadukou.guidance.consent.ReminderChannel.parse(channelVar).orElseThrow(() -> new ConfigException(
+                        "REMINDER_CHANNEL 只能是 none、phone 或 sms / must be none, phone or sms: " + channelVar));
+        return new Delivery(url, get.apply("WEBHOOK_SECRET"), intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
+                Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400)), channel);
+    }
+
     private static java.net.URI webhook(String value) {
         if (value == null) {
             return null;
@@ -301,6 +326,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + " maxSessions=" + maxSessions + " dense=" + (dense ? "on" : "off")
                 + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
+                + " reminderChannel=" + delivery.channel().code()
                 + " allowedOrigins=" + allowedOrigins
                 + " limits=chat " + limits.chatPerMinute() + "/min, writes " + limits.writesPerHour() + "/h, connections "
                 + limits.connectionsPerAddress() + "/address, trustedProxies=" + limits.trustedProxies();

@@ -136,7 +136,8 @@ public final class Assistant implements AutoCloseable {
                     }
                 });
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
-                config.consentController(), config.consentContact(), config.consentRetention()), codeSender);
+                config.consentController(), config.consentContact(), config.consentRetention(), config.delivery().channel()),
+                codeSender);
         this.feedback = new FeedbackService(database, entries, clock);
         this.questions = new QuestionLog(database, clock);
         this.report = new EvaluationReport(database, entries, clock);

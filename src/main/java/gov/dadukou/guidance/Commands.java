@@ -181,7 +181,7 @@ final class Commands {
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
         try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
             ConsentService consent = new ConsentService(db, Clock.systemUTC(), kb.topics(), new ConsentService.NoticeSettings(
-                    config.consentController(), config.consentContact(), config.consentRetention()));
+                    config.consentController(), config.consentContact(), config.consentRetention(), config.delivery().channel()));
             if (args.get(0).equals("verify")) {
                 ConsentLedger.Verification v = consent.verify();
                 if (v.ok()) {

@@ -59,11 +59,26 @@ class AppConfigTest {
                 new String[] {"ALLOWED_ORIGINS", "https://site.example/path"}, new String[] {"KB_DIR", "/no/such/dir"},
                 new String[] {"ADMIN_PASSWORD", "123456789012"}, new String[] {"ADMIN_PASSWORD", "password1234"},
                 new String[] {"TRUSTED_PROXIES", "proxy.example"}, new String[] {"TRUSTED_PROXIES", "10.0.0.0/33"},
-                new String[] {"RATE_LIMIT_CHAT_PER_MINUTE", "-1"}, new String[] {"RATE_LIMIT_WRITES_PER_HOUR", "many"})) {
+                new String[] {"RATE_LIMIT_CHAT_PER_MINUTE", "-1"}, new String[] {"RATE_LIMIT_WRITES_PER_HOUR", "many"},
+                new String[] {"REMINDER_CHANNEL", "wechat"}, new String[] {"REMINDER_CHANNEL", "sms"})) {
             AppConfig.ConfigException e = assertThrows(AppConfig.ConfigException.class, () -> AppConfig.fromEnv(env(bad[0], bad[1])),
                     bad[0] + "=" + bad[1]);
             assertTrue(e.getMessage().contains(bad[0]), e.getMessage());
         }
+    }
+
+    /** The notice says how reminders arrive: the default is what the software does, and nothing else is accepted. */
+    @Test
+    void theReminderChannelDefaultsToWhatTheSoftwareDoesAndMustAgreeWithTheWebhook() {
+        assertEquals(gov.dadukou.guidance.consent.ReminderChannel.NONE, AppConfig.fromEnv(env()).delivery().channel(),
+                "without a webhook nothing is sent, so the notice must not promise text messages");
+        assertEquals(gov.dadukou.guidance.consent.ReminderChannel.PHONE,
+                AppConfig.fromEnv(env("WEBHOOK_URL", "https://gw.example/remind")).delivery().channel());
+        assertEquals(gov.dadukou.guidance.consent.ReminderChannel.SMS,
+                AppConfig.fromEnv(env("WEBHOOK_URL", "https://gw.example/remind", "REMINDER_CHANNEL", "SMS")).delivery().channel());
+        AppConfig.ConfigException none = assertThrows(AppConfig.ConfigException.class,
+                () -> AppConfig.fromEnv(env("WEBHOOK_URL", "https://gw.example/remind", "REMINDER_CHANNEL", "none")));
+        assertTrue(none.getMessage().contains("REMINDER_CHANNEL"), none.getMessage());
     }
 
     @Test

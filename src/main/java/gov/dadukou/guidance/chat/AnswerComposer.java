@@ -54,9 +54,15 @@ public final class AnswerComposer {
         return sb.toString();
     }
 
+    /**
+     * "Not sure", then what to try next, in the order most people succeed: rephrase, start from a common
+     * topic (the greeting's own list), or call. Never a refusal: the question may well be in scope.
+     */
     static String none() {
-        return "抱歉，这个问题我没有把握回答。您可以换个说法、说得具体一些再问（比如是哪类经营活动、想了解哪项规定），"
-                + "也可以拨打" + HOTLINE + "咨询，工作人员会为您解答或转交相关部门。"
+        return "抱歉，这个问题我没有把握回答。您可以试试：\n"
+                + "1. 换个说法、说得具体一些再问（比如是哪类经营活动、想了解哪项规定）；\n"
+                + "2. 从常见主题问起，例如营业执照、年报、明码标价、食品经营许可、劳动合同、消防安全；\n"
+                + "3. 拨打" + HOTLINE + "咨询，工作人员会为您解答或转交相关部门。"
                 + "劳动用工和社会保险问题也可拨打12333，消费投诉可拨打12315。";
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Writes consent records as CSV (RFC 4180 quoting, UTF-8 with a BOM so that spreadsheet programs read Chinese).
- * Columns are only ever added at the end ({@code phone_verified} came last), so existing readers keep working.
+ * Columns are only ever added at the end ({@code phone_verified}, then {@code receipt_code}), so existing readers
+ * keep working.
  */
 public final class ConsentCsv {
     private ConsentCsv() {
@@ -14,7 +15,7 @@ public final class ConsentCsv {
 
     public static void write(List<ConsentView> records, Writer out) throws IOException {
         out.write('\uFEFF');
-        out.write("receipt_id,status,granted_at,ended_at,company_name,credit_code,contact_name,phone,topics,notice_version,contact_erased,phone_verified\r\n");
+        out.write("receipt_id,status,granted_at,ended_at,company_name,credit_code,contact_name,phone,topics,notice_version,contact_erased,phone_verified,receipt_code\r\n");
         for (ConsentView v : records) {
             String granted = v.history().isEmpty() ? "" : v.history().get(0).at();
             String ended = v.history().stream().filter(h -> h.event().equals("withdrawn") || h.event().equals("superseded"))
@@ -22,7 +23,7 @@ public final class ConsentCsv {
             String[] row = {v.receiptId(), v.status(), granted, ended, v.companyName(), v.creditCode(),
                     v.contactName() == null ? "" : v.contactName(), v.phone() == null ? "" : v.phone(),
                     String.join("|", v.topics()), String.valueOf(v.noticeVersion()), String.valueOf(v.contactErased()),
-                    String.valueOf(v.verified())};
+                    String.valueOf(v.verified()), v.receiptCode()};
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     out.write(',');

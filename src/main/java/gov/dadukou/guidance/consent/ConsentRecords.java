@@ -81,7 +81,7 @@ final class ConsentRecords {
         List<ConsentView.HistoryItem> history = events.stream().map(e -> new ConsentView.HistoryItem(e.event(), e.at())).toList();
         return new ConsentView(receiptId, summary(receiptId, events).status(), granted.path("companyName").asText(),
                 granted.path("creditCode").asText(), name, phone, topics, granted.path("noticeVersion").asInt(),
-                granted.path("noticeSha256").asText(), erased, history, verified(granted));
+                granted.path("noticeSha256").asText(), erased, history, verified(granted), ReceiptCode.of(receiptId));
     }
 
     static List<ConsentView> all(Connection c, boolean unmasked) throws SQLException {

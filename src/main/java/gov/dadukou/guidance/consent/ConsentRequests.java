@@ -47,9 +47,20 @@ final class ConsentRequests {
         return new Valid(company, code, contact, phone, chosen, oneTime);
     }
 
-    /** @throws ClientException {@code invalid_phone} unless a mainland mobile number */
+    /** What people put between digits of a phone number, as they write it or paste it: spaces and dashes. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000\\-－—‐]");
+
+    /**
+     * The mainland mobile number in {@code raw}, as 11 digits: "138 1234 1234", "138-1234-1234" and
+     * "+86 138 1234 1234" all give 13812341234.
+     *
+     * @throws ClientException {@code invalid_phone} unless a mainland mobile number
+     */
     static String phone(String raw) {
-        String phone = raw == null ? "" : raw.strip();
+        String phone = raw == null ? "" : SEPARATORS.matcher(raw).replaceAll("");
+        if (phone.length() == 14 && phone.startsWith("+86")) {
+            phone = phone.substring(3);
+        }
         if (!PHONE.matcher(phone).matches()) {
             throw ClientException.badRequest("invalid_phone", "手机号码格式不正确，请填写11位中国大陆手机号码。");
         }

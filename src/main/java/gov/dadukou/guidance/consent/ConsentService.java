@@ -36,8 +36,12 @@ import java.util.UUID;
 public final class ConsentService {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
-    /** Who processes the data and how long it is kept, as the notice states them. */
-    public record NoticeSettings(String controller, String contact, String retention) {
+    /** Who processes the data, how long it is kept and how reminders arrive, as the notice states them. */
+    public record NoticeSettings(String controller, String contact, String retention, ReminderChannel channel) {
+        /** With the channel that is true when no webhook is configured (tools and tests). */
+        public NoticeSettings(String controller, String contact, String retention) {
+            this(controller, contact, retention, ReminderChannel.NONE);
+        }
     }
 
     private final Database db;
@@ -63,7 +67,7 @@ public final class ConsentService {
 
     /** The current notice; a text that differs from every stored version is stored as the next version. */
     private ConsentNotice register(NoticeSettings s, List<String> topicList) {
-        String text = ConsentNotice.compose(s.controller(), s.contact(), s.retention(), topicList);
+        String text = ConsentNotice.compose(s.controller(), s.contact(), s.retention(), topicList, s.channel());
         String sha = ConsentLedger.sha256(text);
         int version = db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT version FROM consent_notices WHERE sha256 = ?")) {
@@ -91,7 +95,8 @@ public final class ConsentService {
             return next;
         });
         return new ConsentNotice(version, sha, text, s.controller(), s.contact(), ConsentNotice.PURPOSE,
-                ConsentNotice.COLLECTED, s.retention(), ConsentNotice.RIGHTS, topicList);
+                ConsentNotice.COLLECTED, s.retention(), ConsentNotice.RIGHTS, topicList, s.channel().sentence(),
+                ReminderChannel.FREQUENCY);
     }
 
     public ConsentNotice notice() {
@@ -138,7 +143,7 @@ public final class ConsentService {
             return null;
         });
         return new ConsentReceipt(receiptId, token, at, v.topics(), notice.version(), notice.sha256(), "active", verified,
-                verified ? ConsentNotice.SCOPE_VERIFIED : ConsentNotice.SCOPE_UNVERIFIED);
+                verified ? ConsentNotice.SCOPE_VERIFIED : ConsentNotice.SCOPE_UNVERIFIED, ReceiptCode.of(receiptId));
     }
 
     /**
@@ -241,6 +246,15 @@ public final class ConsentService {
     /** The consent of {@code receiptId} if it is active right now: checked again just before each delivery. */
     public Optional<Subscription> activeSubscription(String receiptId) {
         return db.transaction(c -> ConsentState.subscriptions(c, receiptId).stream().findFirst());
+    }
+
+    /**
+     * The consents whose short receipt code is {@code code} (as a person read it out: case, spaces and
+     * dashes do not matter), for staff; phones masked. Usually one; empty when none matches.
+     */
+    public List<ConsentView> byReceiptCode(String code) {
+        String wanted = ReceiptCode.normalise(code);
+        return all(false).stream().filter(v -> v.receiptCode().equals(wanted)).toList();
     }
 
     /** Every consent's current state, for staff; phones masked unless {@code unmasked}. */

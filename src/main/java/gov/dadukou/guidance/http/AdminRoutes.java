@@ -199,9 +199,12 @@ final class AdminRoutes {
         ctx.json(assistant.feedback().forEntry(ctx.pathParam("id"), intParam(ctx, "limit", 50, 1, FeedbackService.MAX_LISTED)));
     }
 
+    /** Every consent, or with {@code ?code=K7QM-3XPD} those of the short receipt code a caller read out. */
     private void consents(Context ctx, StaffService.Session s) {
-        staff.audit(s.account().username(), "view-consents", "phones masked");
-        ctx.json(assistant.consent().all(false));
+        String code = ctx.queryParam("code");
+        staff.audit(s.account().username(), "view-consents", code == null ? "phones masked"
+                : "phones masked, receipt code " + gov.dadukou.guidance.consent.ReceiptCode.normalise(code.length() > 20 ? code.substring(0, 20) : code));
+        ctx.json(code == null ? assistant.consent().all(false) : assistant.consent().byReceiptCode(code));
     }
 
     private void verifyLedger(Context ctx, StaffService.Session s) {

@@ -108,7 +108,7 @@ class WidgetBrowserTest {
         boxes.get(0).click();
         agree.click();
         b.inWidget(".sub form button[type=submit]").click();
-        b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号："));
+        b.waitFor(d -> b.inWidget(".sub").getText().contains("回执码"));
         b.inWidget(".sub button.primary").click();
         b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
     }
@@ -161,7 +161,7 @@ class WidgetBrowserTest {
             keys.sendKeys(Keys.SPACE).perform();
             tabTo(b, keys, ".sub button[type=submit]");
             keys.sendKeys(Keys.ENTER).perform();
-            b.waitFor(d -> b.inWidget(".sub").getText().contains("回执编号："));
+            b.waitFor(d -> b.inWidget(".sub").getText().contains("回执码"));
             tabTo(b, keys, ".sub button.primary");
             keys.sendKeys(Keys.ENTER).perform();
             b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
@@ -191,8 +191,8 @@ class WidgetBrowserTest {
             boxes.get(1).click();
             b.inWidget(".sub input.agree").click();
             b.inWidget(".sub form button[type=submit]").click();
-            b.waitFor(d -> b.allInWidget(".sub a").size() == 1);
-            String link = b.inWidget(".sub a").getAttribute("href");
+            b.waitFor(d -> b.allInWidget(".sub a.manage").size() == 1);
+            String link = b.inWidget(".sub a.manage").getAttribute("href");
             b.driver.get(link);
             b.waitFor(d -> d.findElement(By.id("record")).getText().contains("有效"));
             b.driver.findElement(By.id("withdraw")).click();
@@ -302,7 +302,7 @@ class WidgetBrowserTest {
                     assertTrue(r.getY() > lastTop, where + "fields are stacked, one per line");
                     lastTop = r.getY();
                 }
-                for (WebElement label : b.allInWidget(".sub form > label")) {
+                for (WebElement label : b.allInWidget(".sub form .field label")) {
                     assertTrue(label.getRect().getWidth() >= 0.8 * formWidth, where + "label " + label.getText() + " is "
                             + label.getRect().getWidth() + " px wide");
                 }

@@ -126,8 +126,8 @@ class ConsentIntegrityTest {
         StringWriter csv = new StringWriter();
         ConsentCsv.write(consent.all(false), csv);
         String[] lines = csv.toString().split("\r\n");
-        assertTrue(lines[0].endsWith(",phone_verified"), lines[0]);
-        assertTrue(lines[1].endsWith(",false"), lines[1]);
+        assertTrue(lines[0].endsWith(",phone_verified,receipt_code"), lines[0]);
+        assertTrue(lines[1].endsWith(",false," + r.receiptCode()), lines[1]);
     }
 
     @Test
@@ -139,7 +139,7 @@ class ConsentIntegrityTest {
         assertTrue(consent.all(false).get(0).verified());
         StringWriter csv = new StringWriter();
         ConsentCsv.write(consent.all(false), csv);
-        assertTrue(csv.toString().split("\r\n")[1].endsWith(",true"));
+        assertTrue(csv.toString().split("\r\n")[1].endsWith(",true," + r.receiptCode()));
     }
 
     @Test

@@ -86,6 +86,44 @@ class ConsentApiTest {
         assertEquals("[\"食品安全\",\"消防安全\"]", receipt.get("topics").toString());
     }
 
+    /** A person reads the short code to 12345; staff find the consent by it, however it was typed. */
+    @Test
+    void theReceiptCarriesAShortCodeWithoutLookAlikesThatTheRecordShowsToo() {
+        JsonNode receipt = submit(b -> { }).json();
+        String code = receipt.get("receiptCode").asText();
+        assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}"), code);
+        assertFalse(receipt.get("withdrawToken").asText().isBlank(), "every earlier field is still there");
+        JsonNode view = server.get("/api/consents/" + receipt.get("receiptId").asText() + "?token="
+                + receipt.get("withdrawToken").asText()).json();
+        assertEquals(code, view.get("receiptCode").asText());
+        var found = server.assistant.consent().byReceiptCode(" " + code.toLowerCase().replace("-", " ") + " ");
+        assertEquals(1, found.size());
+        assertEquals(receipt.get("receiptId").asText(), found.get(0).receiptId());
+        assertTrue(server.assistant.consent().byReceiptCode("ZZZZ-ZZZ0").isEmpty());
+    }
+
+    @Test
+    void aPhoneNumberWrittenWithSpacesOrDashesIsAcceptedAndStoredAsElevenDigits() {
+        for (String written : new String[] {"138 1234 1234", "138-1234-1234", "+86 138 1234 1234"}) {
+            JsonNode receipt = submit(b -> b.put("phone", written)).json();
+            JsonNode view = server.get("/api/consents/" + receipt.get("receiptId").asText() + "?token="
+                    + receipt.get("withdrawToken").asText()).json();
+            assertEquals("138****1234", view.get("phone").asText(), written);
+        }
+        assertRefused(submit(b -> b.put("phone", "138 1234 12")), "invalid_phone");
+    }
+
+    /** The notice says how reminders arrive and how often; with no webhook, that nothing is sent. */
+    @Test
+    void theNoticeSaysHowRemindersArriveAndHowOften() {
+        JsonNode n = server.get("/api/consent/notice").json();
+        String text = n.get("text").asText();
+        assertTrue(text.contains("发送方式：" + n.get("channel").asText()), text);
+        assertTrue(n.get("channel").asText().contains("不通过短信"), "without WEBHOOK_URL nothing is sent: " + n.get("channel"));
+        assertTrue(text.contains("发送频率：" + n.get("frequency").asText()), text);
+        assertTrue(n.get("frequency").asText().contains("每年最多一次"), n.get("frequency").asText());
+    }
+
     @Test
     void badCheckCharacterOfTheCreditCodeIsRefused() {
         assertRefused(submit(b -> b.put("creditCode", "91350100M000100Y44")), "invalid_credit_code");

@@ -87,4 +87,23 @@ class GapsToEntriesTest {
             assertTrue(audit.toString().contains("export-consents"));
         }
     }
+
+    /** A caller reads the receipt code to 12345; staff find that one consent by it, however it was written down. */
+    @Test
+    void staffFindAConsentByTheReceiptCodeACallerReadsOut() {
+        try (TestServer server = start()) {
+            int version = server.get("/api/consent/notice").json().get("version").asInt();
+            String body = "{\"companyName\":\"回执码查询有限公司\",\"creditCode\":\"91350100M000100Y43\",\"contactName\":\"孙七\","
+                    + "\"phone\":\"13812341234\",\"topics\":[\"食品安全\"],\"noticeVersion\":" + version + ",\"agreed\":true}";
+            JsonNode receipt = server.post("/api/consents", "application/json", body).json();
+            server.post("/api/consents", "application/json", body.replace("13812341234", "13912341234"));
+            StaffClient admin = StaffClient.login(server, "admin", ADMIN_PASSWORD);
+            String spoken = receipt.get("receiptCode").asText().toLowerCase().replace("-", " ");
+            JsonNode found = admin.ok("GET", "/admin/api/consents?code=" + spoken.replace(" ", "%20"), null);
+            assertEquals(1, found.size(), found.toString());
+            assertEquals(receipt.get("receiptId").asText(), found.get(0).get("receiptId").asText());
+            assertEquals("138****1234", found.get(0).get("phone").asText(), "phones stay masked");
+            assertEquals(2, admin.ok("GET", "/admin/api/consents", null).size());
+        }
+    }
 }
