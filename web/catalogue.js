@@ -32,13 +32,9 @@
     values.forEach(function (v) { var o = el('option', v); o.value = v; select.appendChild(o); });
   }
 
-  /*
-   * Where "问智能助手" about a question leads: the page that carries the widget (the home page). The widget
-   * cannot yet be handed a question from another page, so the question is not in the address; the hint
-   * next to the link says what to type. The one place to change once the widget can take it.
-   */
-  function askHref() {
-    return '/';
+  /** The home page with the widget, asking the question at once (widget.js reads ?ask= on our own pages). */
+  function askHref(question) {
+    return question ? '/?ask=' + encodeURIComponent(question) : '/';
   }
 
   function current() {
@@ -166,7 +162,7 @@
     var ask = document.getElementById('ask-empty');
     ask.href = askHref(q);
     document.getElementById('ask-hint').textContent = q
-      ? '在首页点击右下角的“政策咨询”，输入“' + q + '”，或用自己的话描述遇到的情况。'
+      ? '智能助手会直接回答“' + q + '”；也可以用自己的话描述遇到的情况。'
       : '在首页点击右下角的“政策咨询”，直接用自己的话提问。';
   }
 

@@ -631,6 +631,20 @@
   function mount() {
     document.body.appendChild(host);
     if (state.open) { setOpen(true); }
+    askFromAddress();
+  }
+  // Our own pages (the catalogue's "问智能助手" links) open the widget with a question: /?ask=…. Only when the
+  // page and the assistant share an origin, so that a host site's own "ask" parameter never reaches us; the
+  // parameter is removed at once, so a reload does not ask again.
+  function askFromAddress() {
+    if (!window.URLSearchParams || !history.replaceState || (api && api !== location.origin)) { return; }
+    var params = new URLSearchParams(location.search);
+    var q = (params.get('ask') || '').trim();
+    if (!q) { return; }
+    params.delete('ask');
+    var rest = params.toString();
+    history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+    window.ddkGuidance.ask(q);
   }
   if (document.body) { mount(); } else { document.addEventListener('DOMContentLoaded', mount); }
 })();

@@ -187,7 +187,11 @@ class CatalogueBrowserTest {
                 assertNothingWiderThanTheViewport(b, size[0] + " px, no result");
                 WidgetBrowserTest.assertNoSerious(b.seriousViolations(), size[0] + " px, no result");
                 ask.click();
+                // The home page opens the widget asking the words at once, and drops them from the address.
                 b.waitFor(d -> d.getCurrentUrl().equals(server.base() + "/"));
+                b.waitFor(d -> b.allInWidget(".msg.user").stream().anyMatch(m -> m.getText().equals("宇宙飞船")));
+                b.waitFor(d -> b.allInWidget(".msg.bot").size() >= 2);
+                assertTrue(b.inWidget(".log").isDisplayed(), "the conversation is open");
             }
         }
     }
