@@ -1,5 +1,7 @@
 package gov.dadukou.guidance.chat;
 
+import gov.dadukou.guidance.check.CheckOffer;
+
 import java.util.List;
 
 /**
@@ -12,11 +14,18 @@ import java.util.List;
  * @param suggestions questions the business may ask next, or the candidates of a "did you mean"
  * @param sessionId   echoed or generated
  * @param confidence  the decision's confidence, 0..1
+ * @param check       the no-penalty check the answer's entry offers ("看看我的情况"), or null
  */
 public record ChatReply(String answer, boolean matched, String outcome, List<Source> sources, List<String> suggestions,
-                        String sessionId, double confidence) {
+                        String sessionId, double confidence, CheckOffer check) {
     public ChatReply {
         sources = List.copyOf(sources);
         suggestions = List.copyOf(suggestions);
+    }
+
+    /** A reply that offers no check. */
+    public ChatReply(String answer, boolean matched, String outcome, List<Source> sources, List<String> suggestions,
+                     String sessionId, double confidence) {
+        this(answer, matched, outcome, sources, suggestions, sessionId, confidence, null);
     }
 }

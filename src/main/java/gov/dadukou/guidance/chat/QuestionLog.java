@@ -26,7 +26,7 @@ public final class QuestionLog implements AutoCloseable {
     public record Row(long id, String at, String question, String outcome, String entryId, double confidence) {
     }
 
-    private record Pending(String at, String question, String outcome, String entryId, double confidence) {
+    private record Pending(String at, String question, String outcome, String entryId, double confidence, boolean checkOffered) {
     }
 
     private final Database db;
@@ -47,7 +47,8 @@ public final class QuestionLog implements AutoCloseable {
     public void record(String question, ChatReply reply) {
         String entry = reply.sources().size() == 1 ? reply.sources().get(0).id() : null;
         // Masked by the writer, off the request thread; nothing unmasked is ever written.
-        Pending p = new Pending(Instant.now(clock).toString(), question, reply.outcome(), entry, reply.confidence());
+        Pending p = new Pending(Instant.now(clock).toString(), question, reply.outcome(), entry, reply.confidence(),
+                reply.check() != null);
         if (!queue.offer(p)) {
             dropped.incrementAndGet();
         }
@@ -62,13 +63,14 @@ public final class QuestionLog implements AutoCloseable {
         }
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO question_log (at, question, outcome, entry_id, confidence) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO question_log (at, question, outcome, entry_id, confidence, check_offered) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (Pending p : batch) {
                     ps.setString(1, p.at());
                     ps.setString(2, PersonalData.mask(p.question()));
                     ps.setString(3, p.outcome());
                     ps.setString(4, p.entryId());
                     ps.setDouble(5, p.confidence());
+                    ps.setInt(6, p.checkOffered() ? 1 : 0);
                     ps.addBatch();
                 }
                 ps.executeBatch();
