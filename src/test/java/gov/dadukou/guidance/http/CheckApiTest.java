@@ -118,6 +118,21 @@ class CheckApiTest {
     }
 
     @Test
+    void aCheckSharesTheQuestionBudgetNotTheHourlyBudgetOfWrites(@TempDir Path data) {
+        try (TestServer limited = new TestServer(AppConfig.forDirs(data, TestServer.SHIPPED_KB).withDense(false)
+                .withLimits(new AppConfig.Limits(2, 1, List.of(), 0)), Clock.systemUTC())) {
+            String body = "{\"entryId\":\"xzcf-33-wu-zhuguan-guocuo\",\"answers\":{\"wu-guocuo-zhengju\":true}}";
+            assertEquals(200, limited.post("/api/check", "application/json", body).status());
+            assertEquals(200, limited.post("/api/check", "application/json", body).status(), "two checks, one write allowed");
+            TestServer.Response third = limited.post("/api/check", "application/json", body);
+            assertEquals(429, third.status(), third.body());
+            assertEquals("rate_limited", third.json().at("/error/code").asText());
+            assertTrue(limited.post("/api/feedback", "application/json", "{\"helpful\":true}").status() != 429,
+                    "checks did not use up the writes");
+        }
+    }
+
+    @Test
     void theEvaluationReportCountsChecksStartedFinishedAndOutcomesByEntry() {
         EvaluationReport.Checks before = server.assistant.report().weekly(1).checks();
         server.chat("首违不罚是什么意思", null);
