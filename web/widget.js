@@ -207,7 +207,10 @@
       if (href) { meta.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer' }, '查看来源')); }
       box.appendChild(meta);
     });
-    if (m.matched && m.sources && m.sources.length) { box.appendChild(feedback(m.sources[0].id, m.questionId)); }
+    if (m.matched && m.sources && m.sources.length) {
+      box.appendChild(feedback(m.sources[0].id, m.questionId));
+      if (m.check) { box.appendChild(checkDialog(m)); }
+    }
     if (!m.matched && m.outcome !== 'answer' && text.indexOf(HOTLINE) < 0) {
       box.appendChild(withPhones(el('div', { class: 'meta' }), '需要人工帮助？请拨打12345政务服务便民热线。'));
     }
@@ -276,7 +279,8 @@
         if (!res.ok) { add({ role: 'bot', matched: false, text: message(res, '请求失败，请稍后再试。') }); return; }
         state.sessionId = res.body.sessionId;
         add({ role: 'bot', text: res.body.answer, matched: res.body.matched, outcome: res.body.outcome,
-          sources: res.body.sources, suggestions: res.body.suggestions, questionId: res.body.questionId });
+          sources: res.body.sources, suggestions: res.body.suggestions, questionId: res.body.questionId,
+          check: res.body.check });
       })
       .catch(function () {
         add({ role: 'bot', matched: false, text: '网络异常，暂时无法回答。您可以拨打' + HOTLINE + '政务服务便民热线咨询。' });
@@ -647,4 +651,87 @@
     window.ddkGuidance.ask(q);
   }
   if (document.body) { mount(); } else { document.addEventListener('DOMContentLoaded', mount); }
+  // ---- "看看我的情况": the no-penalty check (issue 19), self-contained ---------------------------------
+  // One question at a time (是 / 否 / 不确定), back and restart; the outcome comes from POST /api/check and is
+  // shown as the server wrote it (fixed, staff-approved texts). Each step is announced (aria-live) and
+  // focus moves to the new question or outcome, so it works with the keyboard and a screen reader.
+  var CHECK_CSS = '.ck{margin-top:8px;border-top:1px dashed #ccc;padding-top:8px;white-space:normal}' +
+    '.ck button{min-height:44px;min-width:44px;border:1px solid #767676;background:#fff;color:#1f1f1f;border-radius:8px;padding:6px 14px;cursor:pointer;font-size:1em}' +
+    '.ck .start{border-color:' + color + ';color:#8c1d18;font-weight:bold}' +
+    '.ck .step,.ck .lead{font-size:.85em;color:#444;margin:0}.ck .q{font-weight:bold;margin:4px 0 8px;outline:none}' +
+    '.ck .row{display:flex;flex-wrap:wrap;gap:8px;margin:6px 0}.ck .row .yes,.ck .row .no,.ck .row .unsure{flex:1 1 5em}' +
+    '.ck .nav{display:flex;flex-wrap:wrap;gap:8px;margin-top:4px}.ck .nav button{border-color:#ccc;font-size:.9em}' +
+    '.ck .res{outline:none}.ck .res h3{margin:0 0 6px;font-size:1em}.ck .res ol{margin:6px 0;padding-left:1.4em}.ck .basis{font-size:.9em;color:#444}';
+  root.appendChild(el('style', null, CHECK_CSS));
+  var CHECK_TITLES = { no_penalty: '法律规定不予处罚的情形', may_be_spared: '法律规定可以不予处罚的情形（由执法部门决定）',
+    not_applicable: '这些不予处罚的规定可能不适用', uncertain: '还说不好，建议先咨询' };
+
+  function checkDialog(reply) {
+    var check = reply.check;
+    var wrapCk = el('div', { class: 'ck', role: 'group', 'aria-label': '自查：我这种情况能不罚吗' });
+    var live = el('div', { 'aria-live': 'polite' });
+    var answers = {};
+    var i = 0;
+    function clear() { while (live.firstChild) { live.removeChild(live.firstChild); } }
+    function button(cls, text, onClick) {
+      var b = el('button', { type: 'button', class: cls }, text);
+      b.addEventListener('click', onClick);
+      return b;
+    }
+    function restart() { answers = {}; i = 0; question(); }
+    function question() {
+      clear();
+      var c = check.conditions[i];
+      live.appendChild(el('p', { class: 'step' }, '第' + (i + 1) + '题，共' + check.conditions.length + '题'));
+      var q = el('p', { class: 'q', tabindex: '-1' }, c.question);
+      live.appendChild(q);
+      var row = el('div', { class: 'row', role: 'group', 'aria-label': '您的回答' });
+      [['yes', '是', true], ['no', '否', false], ['unsure', '不确定', null]].forEach(function (a) {
+        row.appendChild(button(a[0], a[1], function () {
+          answers[c.id] = a[2];
+          if (++i < check.conditions.length) { question(); } else { finish(); }
+        }));
+      });
+      live.appendChild(row);
+      var nav = el('div', { class: 'nav' });
+      if (i > 0) { nav.appendChild(button('back', '上一题', function () { i--; question(); })); }
+      nav.appendChild(button('restart', '重新开始', restart));
+      live.appendChild(nav);
+      q.focus();
+    }
+    function finish() {
+      clear();
+      live.appendChild(el('p', { class: 'step' }, '正在查看法律规定…'));
+      post('/api/check', { entryId: check.entryId, answers: answers }).then(function (res) {
+        clear();
+        var r = el('div', { class: 'res', tabindex: '-1' });
+        if (!res.ok) {
+          r.appendChild(el('p', null, (res.body && res.body.error && res.body.error.message) || '暂时无法查看，请稍后再试。'));
+        } else {
+          r.appendChild(el('h3', null, CHECK_TITLES[res.body.outcome] || '自查结果'));
+          r.appendChild(el('p', null, res.body.explanation));
+          r.appendChild(el('p', { class: 'basis' }, '依据：' + res.body.legalBasis));
+          var steps = el('ol', { 'aria-label': '现在可以做什么' });
+          (res.body.nextSteps || []).forEach(function (s) { steps.appendChild(el('li', null, s)); });
+          r.appendChild(el('p', null, '现在可以做什么：'));
+          r.appendChild(steps);
+        }
+        live.appendChild(r);
+        var nav = el('div', { class: 'nav' });
+        nav.appendChild(button('back', '上一题', function () { i = check.conditions.length - 1; question(); }));
+        nav.appendChild(button('restart', '重新开始', restart));
+        live.appendChild(nav);
+        r.focus();
+      }, function () {
+        clear();
+        live.appendChild(el('p', null, '网络异常，暂时无法查看。您可以拨打' + HOTLINE + '政务服务便民热线咨询。'));
+        live.appendChild(button('restart', '重新开始', restart));
+      });
+    }
+    var start = button('start', '看看我的情况', function () { wrapCk.removeChild(start); restart(); });
+    wrapCk.appendChild(el('p', { class: 'lead' }, '回答' + check.conditions.length + '个问题，看看法律对您这种情况怎么规定（仅供参考）。'));
+    wrapCk.appendChild(start);
+    wrapCk.appendChild(live);
+    return wrapCk;
+  }
 })();

@@ -8,6 +8,8 @@ import gov.dadukou.guidance.admin.PasswordHasher;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
+import gov.dadukou.guidance.check.CheckLog;
+import gov.dadukou.guidance.check.CheckService;
 import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.chat.ChatService;
 import gov.dadukou.guidance.chat.FeedbackService;
@@ -67,6 +69,7 @@ public final class Assistant implements AutoCloseable {
     private final ReminderService reminders;
     private final FeedbackService feedback;
     private final QuestionLog questions;
+    private final CheckService checks;
     // Remembers the last grouping of unanswered questions between staff requests; see QuestionGaps.
     private final QuestionGaps gaps;
     private final StaffService staff;
@@ -141,6 +144,7 @@ public final class Assistant implements AutoCloseable {
         this.feedback = new FeedbackService(database, entries, clock);
         this.questions = new QuestionLog(database, clock);
         this.report = new EvaluationReport(database, entries, clock);
+        this.checks = new CheckService(entries, new CheckLog(database, clock));
         chat.onAnswered(questions::record);
         this.staff = new StaffService(database, clock, new PasswordHasher(PasswordHasher.OWASP_ITERATIONS), Duration.ofHours(8));
         if (!staff.hasAdmin()) {
@@ -189,6 +193,11 @@ public final class Assistant implements AutoCloseable {
 
     public EntryWorkflow workflow() {
         return workflow;
+    }
+
+    /** The no-penalty check ({@code POST /api/check}). */
+    public CheckService checks() {
+        return checks;
     }
 
     public QuestionLog questions() {

@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * The periodic evaluation for the justice bureau: per ISO week and department, questions answered,
  * satisfaction from the widget's feedback and reminders delivered; per week for the district, questions
  * asked, the share answered and consents given and withdrawn; and the entries with the worst feedback,
- * candidates to adjust or cancel. Weeks follow the district's calendar (Asia/Shanghai). Thread-safe.
+ * candidates to adjust or cancel; and the no-penalty check: checks offered, finished and their outcomes by
+ * entry. Weeks follow the district's calendar (Asia/Shanghai). Thread-safe.
  */
 public final class EvaluationReport {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -43,8 +44,23 @@ public final class EvaluationReport {
     public record WorstEntry(String id, String title, String department, long helpful, long notHelpful) {
     }
 
-    public record Report(List<Row> rows, List<WorstEntry> worstEntries) {
+    /**
+     * The no-penalty check over the report's weeks: answers that offered it, checks finished
+     * ({@code POST /api/check}) and their outcomes, for the district and per entry (most started first).
+     */
+    public record Checks(long started, long finished, Map<String, Long> outcomes, List<EntryChecks> byEntry) {
     }
+
+    /** One entry's checks; {@code outcomes} maps {@code no_penalty} … {@code uncertain} to counts. */
+    public record EntryChecks(String id, String title, String department, long started, long finished,
+                              Map<String, Long> outcomes) {
+    }
+
+    public record Report(List<Row> rows, List<WorstEntry> worstEntries, Checks checks) {
+    }
+
+    /** The outcomes of a check, in the order the report lists them. */
+    static final List<String> CHECK_OUTCOMES = List.of("no_penalty", "may_be_spared", "not_applicable", "uncertain");
 
     private final Database db;
     private final EntryStore entries;
@@ -121,7 +137,7 @@ public final class EvaluationReport {
             String[] parts = key.split("\u0000");
             rows.add(new Row(parts[0], parts[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
         });
-        return new Report(rows, worst(since));
+        return new Report(rows, worst(since), checks(since));
     }
 
     /** The report as CSV (UTF-8 with a BOM for spreadsheet programs). */
@@ -140,7 +156,67 @@ public final class EvaluationReport {
             sb.append(String.join(",", w.id(), quote(w.title()), w.department(), String.valueOf(w.helpful()), String.valueOf(w.notHelpful())))
                     .append("\r\n");
         }
+        sb.append("\r\ncheck_entry,title,department,checks_started,checks_finished,").append(String.join(",", CHECK_OUTCOMES)).append("\r\n");
+        for (EntryChecks e : r.checks().byEntry()) {
+            sb.append(String.join(",", e.id(), quote(e.title()), e.department(), String.valueOf(e.started()), String.valueOf(e.finished())));
+            CHECK_OUTCOMES.forEach(o -> sb.append(',').append(e.outcomes().get(o)));
+            sb.append("\r\n");
+        }
         return sb.toString();
+    }
+
+    private Checks checks(Instant since) {
+        Map<String, long[]> perEntry = new TreeMap<>(); // entry → started, finished, then one count per outcome
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT entry_id, COUNT(*) FROM question_log WHERE check_offered = 1 AND at >= ? GROUP BY entry_id")) {
+                ps.setString(1, since.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        perEntry.computeIfAbsent(rs.getString(1), k -> new long[2 + CHECK_OUTCOMES.size()])[0] += rs.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT entry_id, outcome, COUNT(*) FROM check_log WHERE at >= ? GROUP BY entry_id, outcome")) {
+                ps.setString(1, since.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] n = perEntry.computeIfAbsent(rs.getString(1), k -> new long[2 + CHECK_OUTCOMES.size()]);
+                        n[1] += rs.getLong(3);
+                        int i = CHECK_OUTCOMES.indexOf(rs.getString(2));
+                        if (i >= 0) {
+                            n[2 + i] += rs.getLong(3);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        long started = 0;
+        long finished = 0;
+        long[] total = new long[CHECK_OUTCOMES.size()];
+        List<EntryChecks> byEntry = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : perEntry.entrySet()) {
+            long[] n = e.getValue();
+            started += n[0];
+            finished += n[1];
+            for (int i = 0; i < total.length; i++) {
+                total[i] += n[2 + i];
+            }
+            String title = entries.get(e.getKey()).map(Entry::title).orElse("（已下线）");
+            byEntry.add(new EntryChecks(e.getKey(), title, department(e.getKey()), n[0], n[1], outcomes(n, 2)));
+        }
+        byEntry.sort(Comparator.comparingLong(EntryChecks::started).thenComparingLong(EntryChecks::finished).reversed());
+        return new Checks(started, finished, outcomes(total, 0), byEntry);
+    }
+
+    private static Map<String, Long> outcomes(long[] counts, int offset) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < CHECK_OUTCOMES.size(); i++) {
+            m.put(CHECK_OUTCOMES.get(i), counts[offset + i]);
+        }
+        return m;
     }
 
     private List<WorstEntry> worst(Instant since) {

@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.chat;
 
 import gov.dadukou.guidance.ClientException;
+import gov.dadukou.guidance.check.CheckOffer;
 import gov.dadukou.guidance.knowledge.Department;
 import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.EntryStore;
@@ -161,7 +162,7 @@ public final class ChatService {
                 List<String> next = entry.related().isEmpty() ? suggestions(result, 1, Set.of(entry.id()), policy.clarifyThreshold())
                         : related(entry);
                 return new ChatReply(AnswerComposer.answer(entry, contact), true, decision.outcome().json(),
-                        List.of(Source.of(entry)), next, sid, decision.confidence());
+                        List.of(Source.of(entry)), next, sid, decision.confidence(), CheckOffer.of(entry));
             }
             case CLARIFY -> {
                 // The best candidate passed the clarify threshold; its neighbours are offered beside it more

@@ -26,7 +26,8 @@ public final class QuestionLog implements AutoCloseable {
     public record Row(long id, String at, String question, String outcome, String entryId, double confidence) {
     }
 
-    private record Pending(String at, String question, String outcome, String entryId, double confidence, String ref) {
+    private record Pending(String at, String question, String outcome, String entryId, double confidence, String ref,
+                           boolean checkOffered) {
     }
 
     private final Database db;
@@ -48,7 +49,7 @@ public final class QuestionLog implements AutoCloseable {
         String entry = reply.sources().size() == 1 ? reply.sources().get(0).id() : null;
         // Masked by the writer, off the request thread; nothing unmasked is ever written.
         Pending p = new Pending(Instant.now(clock).toString(), question, reply.outcome(), entry, reply.confidence(),
-                reply.questionId());
+                reply.questionId(), reply.check() != null);
         if (!queue.offer(p)) {
             dropped.incrementAndGet();
         }
@@ -63,7 +64,7 @@ public final class QuestionLog implements AutoCloseable {
         }
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO question_log (at, question, outcome, entry_id, confidence, ref) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO question_log (at, question, outcome, entry_id, confidence, ref, check_offered) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Pending p : batch) {
                     ps.setString(1, p.at());
                     ps.setString(2, PersonalData.mask(p.question()));
@@ -71,6 +72,7 @@ public final class QuestionLog implements AutoCloseable {
                     ps.setString(4, p.entryId());
                     ps.setDouble(5, p.confidence());
                     ps.setString(6, p.ref());
+                    ps.setInt(7, p.checkOffered() ? 1 : 0);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -57,6 +57,7 @@ public final class HttpApp {
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         PublicHandlers pub = new PublicHandlers(assistant);
+        CheckHandlers check = new CheckHandlers(assistant.checks());
         WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
         ClientAddresses addresses = new ClientAddresses(assistant.config().limits().trustedProxies());
         RateLimits limits = new RateLimits(assistant.config().limits());
@@ -92,7 +93,9 @@ public final class HttpApp {
             config.routes.options("/api/*", security::preflight);
             config.routes.before("/api/*", ctx -> {                      // per-address limits on public posts
                 if (ctx.method() == HandlerType.POST) {
-                    limits.check(ctx.path().equals("/api/chat") ? RateLimits.Kind.CHAT : RateLimits.Kind.WRITE, addresses.of(ctx));
+                    // A check is a read with a counter, like a question: it shares the question limit (docs/security.md).
+                    boolean asking = ctx.path().equals("/api/chat") || ctx.path().equals("/api/check");
+                    limits.check(asking ? RateLimits.Kind.CHAT : RateLimits.Kind.WRITE, addresses.of(ctx));
                 }
             });
 
@@ -104,6 +107,7 @@ public final class HttpApp {
 
             // public API
             routes.post("/api/chat", chat::chat);
+            routes.post("/api/check", check::check);                  // "我这种情况能不罚吗": answers → outcome
             routes.post("/api/feedback", pub::feedback);
             routes.get("/api/catalogue", pub::catalogue);
             routes.get("/api/reminders", reminders::active);

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param window      the yearly window of an enforcement reminder, or {@code null}
  * @param related     ids of entries to offer next (an overview's steps), possibly empty
  * @param sourceFile  the knowledge-base file the entry came from, relative to the base directory
+ * @param conditions  the conditions of the no-penalty check ("我这种情况能不罚吗"), possibly empty
+ * @param outcomes    the rules that turn answers to the conditions into an outcome; empty exactly when
+ *                    {@code conditions} is
  */
 public record Entry(
         String id,
@@ -39,7 +42,17 @@ public record Entry(
         String verify,
         YearlyWindow window,
         List<String> related,
-        String sourceFile) {
+        String sourceFile,
+        List<Condition> conditions,
+        List<CheckRule> outcomes) {
+
+    /** An entry without a no-penalty check (the shape every entry had before checks). */
+    public Entry(String id, Kind kind, String title, List<String> questions, String answer, String department,
+                 Method method, List<LegalBasis> legalBasis, String url, LocalDate reviewed, List<String> topics,
+                 String verify, YearlyWindow window, List<String> related, String sourceFile) {
+        this(id, kind, title, questions, answer, department, method, legalBasis, url, reviewed, topics, verify, window,
+                related, sourceFile, List.of(), List.of());
+    }
 
     public Entry {
         Objects.requireNonNull(id, "id");
@@ -52,6 +65,18 @@ public record Entry(
         legalBasis = List.copyOf(legalBasis);
         topics = List.copyOf(topics);
         related = related == null ? List.of() : List.copyOf(related);
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+        outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /** Whether a business can check its own situation against this entry's conditions. */
+    public boolean hasCheck() {
+        return !conditions.isEmpty();
+    }
+
+    /** The condition with this id, if the entry has it. */
+    public Optional<Condition> condition(String conditionId) {
+        return conditions.stream().filter(c -> c.id().equals(conditionId)).findFirst();
     }
 
     public Optional<Method> methodOpt() {

@@ -65,6 +65,30 @@ public final class EntryCodec {
         if (!e.related().isEmpty()) {
             m.put("related", e.related());
         }
+        if (e.hasCheck()) {
+            List<Map<String, String>> conditions = new ArrayList<>();
+            for (Condition c : e.conditions()) {
+                Map<String, String> item = new LinkedHashMap<>();
+                item.put("id", c.id());
+                item.put("question", c.question());
+                item.put("law", c.source().law());
+                item.put("article", c.source().article());
+                item.put("ifNo", c.ifNo());
+                conditions.add(item);
+            }
+            m.put("conditions", conditions);
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            for (CheckRule r : e.outcomes()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("outcome", r.outcome().json());
+                item.put("requires", r.requires());
+                item.put("law", r.source().law());
+                item.put("article", r.source().article());
+                item.put("explanation", r.explanation());
+                outcomes.add(item);
+            }
+            m.put("outcomes", outcomes);
+        }
         return m;
     }
 

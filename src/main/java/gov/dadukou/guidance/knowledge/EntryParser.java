@@ -28,7 +28,10 @@ final class EntryParser {
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-\\d{7,8})(?!\\d)");
     private static final Set<String> FIELDS = Set.of("id", "kind", "title", "questions", "answer", "department",
             "method", "legalBasis", "url", "reviewed", "topics", "verify", "window",
-            "related");
+            "related", "conditions", "outcomes");
+    private static final Pattern CONDITION_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    static final int MAX_CHECK_QUESTION = 100;
+    static final int MAX_CHECK_TEXT = 400;
 
     private final Set<String> departments;
     private final Set<String> topics;
@@ -97,8 +100,14 @@ final class EntryParser {
         for (String other : related) {
             c.check(ID.matcher(other).matches() && !other.equals(id), "related", "相关条目编号无效：" + other);
         }
+        List<Condition> conditions = conditions(c, node.get("conditions"));
+        if (!conditions.isEmpty()) {
+            c.check(kind == Kind.NO_PENALTY_ITEM || kind == Kind.LAW_EXPLANATION, "conditions",
+                    "只有免罚轻罚事项和法规解读才能有自查条件");
+        }
+        List<CheckRule> outcomes = outcomes(c, node.get("outcomes"), conditions);
         return new Entry(id, kind, title, questions, answer.strip(), department, method, legalBasis, url, reviewed,
-                entryTopics, verify, window, related, file);
+                entryTopics, verify, window, related, file, conditions, outcomes);
     }
 
     private static List<LegalBasis> legalBasis(Checker c, JsonNode node) {
@@ -121,6 +130,96 @@ final class EntryParser {
             result.add(new LegalBasis(law, article));
         }
         return result;
+    }
+
+    private static List<Condition> conditions(Checker c, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        c.check(node.isArray() && !node.isEmpty(), "conditions", "自查条件应是非空列表（不需要就删除此字段）");
+        List<Condition> result = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode item : node) {
+            c.check(item.isObject(), "conditions", "每个条件应是一个映射（id、question、law、article、ifNo）");
+            item.fieldNames().forEachRemaining(name -> c.check(Set.of("id", "question", "law", "article", "ifNo").contains(name),
+                    "conditions", "条件中有不认识的字段：" + name));
+            String conditionId = text(item, "id");
+            c.check(conditionId != null && CONDITION_ID.matcher(conditionId).matches(), "conditions",
+                    "条件编号必填，只能用小写字母、数字和连字符，2–32位：" + conditionId);
+            c.check(ids.add(conditionId), "conditions", "条件编号重复：" + conditionId);
+            String question = text(item, "question");
+            c.check(question != null && question.length() <= MAX_CHECK_QUESTION && question.endsWith("？"), "conditions",
+                    "条件 " + conditionId + " 的问题必填，以“？”结尾，不超过" + MAX_CHECK_QUESTION + "字");
+            String ifNo = checkText(c, item, "ifNo", "条件 " + conditionId + " 的“回答否意味着什么”（ifNo）");
+            wording(c, "conditions", conditionId, question);
+            wording(c, "conditions", conditionId, ifNo);
+            result.add(new Condition(conditionId, question, source(c, "conditions", item, "条件 " + conditionId), ifNo));
+        }
+        return result;
+    }
+
+    private static List<CheckRule> outcomes(Checker c, JsonNode node, List<Condition> conditions) {
+        if (node == null || node.isNull()) {
+            c.check(conditions.isEmpty(), "outcomes", "有自查条件就要写 outcomes（满足哪些条件时法律怎么规定）");
+            return List.of();
+        }
+        c.check(!conditions.isEmpty(), "outcomes", "没有自查条件（conditions）就不能写 outcomes");
+        c.check(node.isArray() && !node.isEmpty(), "outcomes", "outcomes 应是非空列表");
+        Set<String> known = new java.util.HashSet<>(conditions.stream().map(Condition::id).toList());
+        Set<String> used = new java.util.HashSet<>();
+        List<CheckRule> result = new ArrayList<>();
+        int n = 0;
+        for (JsonNode item : node) {
+            String where = "第" + (++n) + "个结论";
+            c.check(item.isObject(), "outcomes", where + "应是一个映射（outcome、requires、law、article、explanation）");
+            item.fieldNames().forEachRemaining(name -> c.check(Set.of("outcome", "requires", "law", "article", "explanation").contains(name),
+                    "outcomes", where + "中有不认识的字段：" + name));
+            String outcomeText = text(item, "outcome");
+            CheckRule.Outcome outcome = CheckRule.Outcome.fromJson(outcomeText)
+                    .orElseThrow(() -> c.fail("outcomes", where + "的 outcome 只能是 no_penalty（不予处罚）或 may_be_spared（可以不予处罚）"));
+            JsonNode requires = item.get("requires");
+            c.check(requires != null && requires.isArray() && !requires.isEmpty(), "outcomes", where + "的 requires 应列出至少一个条件编号");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode r : requires) {
+                String id = r.isTextual() ? r.asText().strip() : "";
+                c.check(known.contains(id), "outcomes", where + "引用了不存在的条件：" + id);
+                ids.add(id);
+            }
+            used.addAll(ids);
+            LegalBasis source = source(c, "outcomes", item, where);
+            String explanation = checkText(c, item, "explanation", where + "的说明（explanation）");
+            c.check(explanation.contains(CheckWording.articleNumber(source.article())), "outcomes",
+                    where + "的说明要引用它的条文：" + source.citation());
+            wording(c, "outcomes", where, explanation);
+            result.add(new CheckRule(outcome, ids, source, explanation));
+        }
+        for (Condition condition : conditions) {
+            c.check(used.contains(condition.id()), "conditions", "条件 " + condition.id() + " 没有被任何结论（outcomes）用到");
+        }
+        return result;
+    }
+
+    /** A check's legal source: a law and, always, an article; a check never cites a law without one. */
+    private static LegalBasis source(Checker c, String field, JsonNode item, String what) {
+        String law = text(item, "law");
+        c.check(law != null && !law.contains("《") && !law.contains("》"), field, what + "要写 law（法规名称，不带书名号）");
+        String article = text(item, "article");
+        c.check(article != null && ARTICLE.matcher(article).matches(), field, what + "要写 article（条号，如“第三十三条第一款”）");
+        return new LegalBasis(law, article);
+    }
+
+    private static String checkText(Checker c, JsonNode item, String field, String what) {
+        String value = text(item, field);
+        c.check(value != null && value.length() <= MAX_CHECK_TEXT, item.has("requires") ? "outcomes" : "conditions",
+                what + "必填，不超过" + MAX_CHECK_TEXT + "字");
+        return value;
+    }
+
+    private static void wording(Checker c, String field, String where, String text) {
+        CheckWording.promise(text).ifPresent(p -> {
+            throw c.fail(field, where + "的表述像是承诺不处罚（“" + p + "”）：请写法律怎么规定、由执法部门认定");
+        });
+        c.check(!PHONE.matcher(text).find(), field, where + "中不能写电话号码（只能引用12345热线）");
     }
 
     private static YearlyWindow window(Checker c, JsonNode node) {

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
     /** Migrations in order; append, never edit one that has shipped. */
     private static final List<String> MIGRATIONS = List.of("V1__consent_ledger.sql", "V2__reminder_deliveries.sql",
             "V3__feedback.sql", "V4__staff.sql", "V5__entry_versions.sql", "V6__consent_state.sql",
-            "V7__staff_hardening.sql", "V8__review_queues.sql", "V9__feedback_questions_last_login.sql");
+            "V7__staff_hardening.sql", "V8__review_queues.sql", "V9__feedback_questions_last_login.sql", "V10__checks.sql");
 
     /** The last storage fault (of a write, or of a read of a damaged file); no write has succeeded since it. */
     public record Fault(StorageFault kind, String detail) {
