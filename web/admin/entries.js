@@ -280,6 +280,10 @@
       if (from.value.trim() || to.value.trim()) { body.window = { from: from.value.trim(), to: to.value.trim() }; }
       if (c.url) { body.url = c.url; }
       if (c.related && c.related.length) { body.related = c.related; }
+      // Fields this form does not show yet are carried over unchanged, so that saving never drops them
+      // (the no-penalty check's conditions and outcomes are edited in YAML and imported for now).
+      if (c.conditions && c.conditions.length) { body.conditions = c.conditions; }
+      if (c.outcomes && c.outcomes.length) { body.outcomes = c.outcomes; }
       var call = content ? api('POST', '/entries/' + encodeURIComponent(body.id) + '/versions', body) : api('POST', '/entries', body);
       call.then(function (v) {
         C.refreshCounts();
