@@ -149,6 +149,40 @@ class WidgetLayoutBrowserTest {
     }
 
     /**
+     * WCAG 1.4.10 reflow: at 400 % zoom of a 1280×1024 screen (a 320×256 CSS-pixel viewport) nothing scrolls
+     * sideways, with and without 大字, the answer opens at its first line and the question box stays on
+     * screen. The conversation's share of the height is not asserted here: header and question box keep
+     * their size, so at 256 px it is about a third.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void at400PercentZoomEverythingReflowsIntoOneColumn() {
+        try (Browser b = device(320, 256, 4, false)) {
+            open(b);
+            for (String size : List.of("normal text", "大字")) {
+                if (size.equals("大字")) {
+                    b.inWidget("header button[aria-pressed]").click();
+                }
+                ask(b, size.equals("大字") ? "企业年报什么时候报" : "营业执照要挂出来吗");
+                String where = "400 %, " + size + ": ";
+                Map<String, Object> m = (Map<String, Object>) b.js(MEASURE, TAP_TARGETS);
+                double viewport = num(m.get("viewport"));
+                assertEquals(320, viewport, 1, where + "the emulated viewport");
+                assertTrue(num(m.get("pageWidth")) <= viewport + 1, where + "the page scrolls sideways: " + m.get("pageWidth"));
+                assertTrue(num(m.get("widest")) <= viewport + 1, where + "something in the panel ends at " + m.get("widest"));
+                assertTrue(num(m.get("scrollOverflow")) <= 1, where + "the conversation scrolls sideways by " + m.get("scrollOverflow"));
+                Map<String, Object> scroll = (Map<String, Object>) m.get("scroll");
+                Map<String, Object> answer = (Map<String, Object>) m.get("answer");
+                assertTrue(num(answer.get("top")) >= num(scroll.get("top")) - 1 && num(answer.get("top")) < num(scroll.get("bottom")),
+                        where + "the answer's first line is outside the conversation: " + answer + " in " + scroll);
+                var box = b.inWidget("textarea").getRect();
+                assertTrue(box.getY() >= 0 && box.getY() + box.getHeight() <= 256 + 1 && box.getX() + box.getWidth() <= viewport + 1,
+                        where + "the question box is off screen: " + box.getX() + "," + box.getY() + " " + box.getWidth() + "×" + box.getHeight());
+            }
+        }
+    }
+
+    /**
      * On a touch phone opening the widget does not raise the keyboard (the question box is not focused)
      * and the full-screen panel keeps the focus inside it however far one tabs.
      */
