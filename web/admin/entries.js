@@ -64,6 +64,28 @@
     dl.appendChild(el('dd', value));
   }
 
+  var OUTCOME = { no_penalty: '法定不予处罚的情形', may_be_spared: '可以不予处罚（由执法部门决定）' };
+  /** The no-penalty check as the widget asks it: one question at a time, each with its source and what "否" means. */
+  function checkView(c) {
+    var box = el('section', null, { 'aria-labelledby': 'h-check' });
+    box.appendChild(el('h3', '“看看我的情况”：公众逐题回答的免罚条件', { id: 'h-check' }));
+    var ol = el('ol'); ol.className = 'questions';
+    c.conditions.forEach(function (x) {
+      var li = el('li', x.question + '（是 / 否 / 不确定）');
+      li.appendChild(el('div', '依据：《' + x.law + '》' + x.article + '；答“否”时：' + x.ifNo, { class: 'hint' }));
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    (c.outcomes || []).forEach(function (o) {
+      var p = el('p', (OUTCOME[o.outcome] || o.outcome) + '（以上第 ' + o.requires.map(function (r) {
+        return c.conditions.map(function (x) { return x.id; }).indexOf(r) + 1;
+      }).join('、') + ' 题都答“是”时）：' + o.explanation);
+      box.appendChild(p);
+    });
+    box.appendChild(el('p', '其余情况：有“不确定”的，建议向执法部门或12345咨询；有“否”的，说明各题“否”的含义。每个结果都说明由执法部门根据事实认定，并提示陈述、申辩的权利。', { class: 'hint' }));
+    return box;
+  }
+
   function metadata(c) {
     var dl = el('dl'); dl.className = 'meta-list';
     term(dl, '编号', c.id);
@@ -131,6 +153,8 @@
       grid.appendChild(left);
       grid.appendChild(right);
       nodes.push(grid);
+      if (content.conditions && content.conditions.length) { nodes.push(checkView(content)); }
+      if (C.feedbackFor) { nodes.push(C.feedbackFor(id)); }
 
       var diffHolder = el('section', null, { 'aria-labelledby': 'h-diff' });
       nodes.push(diffHolder);
@@ -256,6 +280,11 @@
     var reviewed = field(form, '审核日期', el('input', null, { type: 'date', value: c.reviewed }));
     var topics = field(form, '主题（逗号分隔，可选：' + C.vocab().topics.join('、') + '）', el('input', null, { value: (c.topics || []).join(',') }));
     var instruction = c.verify && INSTRUCTION.test(c.verify);
+    var check = field(form, '免罚条件（“看看我的情况”，选填，JSON：{"conditions": [...], "outcomes": [...]}；格式见 docs/no-penalty-check.md）',
+      el('textarea', null, { spellcheck: 'false' }));
+    if (c.conditions && c.conditions.length) {
+      check.value = JSON.stringify({ conditions: c.conditions, outcomes: c.outcomes || [] }, null, 2);
+    }
     var verify = field(form, '待核实说明（选填：只写需要工作人员核实的具体事项；填了，公开目录会标“待核实”）',
       el('input', null, { value: instruction ? '' : (c.verify || ''), placeholder: instruction ? c.verify : '例如：请核实受理窗口的地址；不需要核实就留空' }));
     var from = field(form, '时间窗口起（执法事项提示必填，如 01-01 或 春节-20）', el('input', null, { value: c.window ? c.window.from : '' }));
@@ -280,10 +309,18 @@
       if (from.value.trim() || to.value.trim()) { body.window = { from: from.value.trim(), to: to.value.trim() }; }
       if (c.url) { body.url = c.url; }
       if (c.related && c.related.length) { body.related = c.related; }
-      // Fields this form does not show yet are carried over unchanged, so that saving never drops them
-      // (the no-penalty check's conditions and outcomes are edited in YAML and imported for now).
-      if (c.conditions && c.conditions.length) { body.conditions = c.conditions; }
-      if (c.outcomes && c.outcomes.length) { body.outcomes = c.outcomes; }
+      if (check.value.trim()) {
+        var parsed;
+        try { parsed = JSON.parse(check.value); } catch (err) {
+          result.textContent = '';
+          result.appendChild(message('免罚条件不是有效的 JSON：' + err.message, false));
+          check.focus();
+          return;
+        }
+        // The server checks the rest (articles cited, every condition used, no promising words).
+        body.conditions = parsed.conditions || [];
+        body.outcomes = parsed.outcomes || [];
+      }
       var call = content ? api('POST', '/entries/' + encodeURIComponent(body.id) + '/versions', body) : api('POST', '/entries', body);
       call.then(function (v) {
         C.refreshCounts();
