@@ -35,18 +35,29 @@
     }).catch(fail);
   }
 
-  function consents() {
-    Promise.all([api('GET', '/consents'), api('GET', '/ledger/verify')]).then(function (res) {
+  /** Every consent, or with a receipt code (as a caller reads it out to 12345) only its consent. */
+  function consents(code) {
+    var query = code ? '?code=' + encodeURIComponent(code) : '';
+    Promise.all([api('GET', '/consents' + query), api('GET', '/ledger/verify')]).then(function (res) {
       var v = res[1];
+      var form = el('form', null, { 'aria-label': '按回执码查找' });
+      var box = field(form, '回执码（来电人读出的8位码，如 K7QM-3XPD）', el('input', null, { value: code || '', autocomplete: 'off' }));
+      form.appendChild(el('button', '查找', { type: 'submit' }));
+      if (code) { form.appendChild(button('显示全部', function () { consents(); }, 'secondary')); }
+      form.addEventListener('submit', function (e) { e.preventDefault(); consents(box.value.trim()); });
+      var rows = res[0].map(function (c) {
+        var granted = (c.history || []).length ? c.history[0].at : null;
+        return [c.receiptCode || '', c.receiptId, CONSENT[c.status] || c.status, C.time(granted), c.companyName, c.creditCode, c.contactName,
+          c.phone, c.verified ? '是' : '否（不发短信）', c.topics.join('、')];
+      });
       show('同意记录（手机号已脱敏；每次查看都会记入审计日志）', [
         el('a', '下载 CSV（手机号脱敏）', { href: '/admin/api/consents.csv' }),
         message(v.ok ? '台账校验通过：' + v.events + ' 条事件' : (v.firstBadSeq > 0 ? '台账校验失败：第 ' + v.firstBadSeq + ' 条事件（' + v.problem + '）' : '当前状态表与台账不一致（' + v.problem + '）'), v.ok),
-        table(['回执', '状态', '同意时间（北京时间）', '企业', '信用代码', '联系人', '手机', '手机已验证', '主题'], res[0].map(function (c) {
-          var granted = (c.history || []).length ? c.history[0].at : null;
-          return [c.receiptId, CONSENT[c.status] || c.status, C.time(granted), c.companyName, c.creditCode, c.contactName, c.phone, c.verified ? '是' : '否（不发短信）', c.topics.join('、')];
-        }))]);
+        form,
+        code && !rows.length ? message('没有回执码为“' + code + '”的同意记录。请核对读音相近的字母（本系统的码不含 0、O、1、I、L、U）。', false)
+          : table(['回执码', '回执', '状态', '同意时间（北京时间）', '企业', '信用代码', '联系人', '手机', '手机已验证', '主题'], rows)]);
     }).catch(fail);
   }
   C.tab({ id: 'report', label: '评估报告', roles: ['reviewer', 'admin'], order: 40, open: report });
-  C.tab({ id: 'consents', label: '同意记录', roles: ['reviewer', 'admin'], order: 50, open: consents });
+  C.tab({ id: 'consents', label: '同意记录', roles: ['reviewer', 'admin'], order: 50, open: function () { consents(); } });
 })();

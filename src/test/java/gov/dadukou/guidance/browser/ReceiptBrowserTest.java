@@ -133,6 +133,22 @@ class ReceiptBrowserTest {
             assertFalse(b.inWidget(".sub").getText().contains("订阅成功"));
             b.inWidget(".sub button.again").click();
             b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
+
+            // A caller reads the code to 12345: staff type it as heard (lower case, a space for the dash).
+            server.assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), gov.dadukou.guidance.admin.Role.REVIEWER, null);
+            ConsoleBrowserTest.login(b, server.base(), "reviewer1", "reviewer-password-1");
+            ConsoleBrowserTest.clickButton(b, "同意记录");
+            WebElement codeBox = b.waitFor(d -> d.findElement(By.cssSelector("#view form[aria-label='按回执码查找'] input")));
+            codeBox.sendKeys(code.toLowerCase().replace('-', ' '));
+            b.driver.findElement(By.xpath("//button[normalize-space()='查找']")).click();
+            b.waitFor(d -> d.findElements(By.cssSelector("#view tbody tr")).size() == 1
+                    && d.findElement(By.cssSelector("#view tbody tr td")).getText().equals(code));
+            WebElement again = b.driver.findElement(By.cssSelector("#view form[aria-label='按回执码查找'] input"));
+            again.clear();
+            again.sendKeys("ZZZZ-ZZZZ");
+            b.driver.findElement(By.xpath("//button[normalize-space()='查找']")).click();
+            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("没有回执码为“ZZZZ-ZZZZ”的同意记录"));
+            assertNoSerious(b.seriousViolations(), "consent records found by code");
         }
     }
 }
