@@ -146,6 +146,57 @@ class ConsoleGapsPeopleBrowserTest {
         }
     }
 
+    /**
+     * The issue's day from the gap's side: the questions nobody could answer become a draft with all of them as
+     * phrasings, the editor writes the answer and submits, the reviewer finds it on top of the queue, approves and
+     * publishes it, and the chat then answers each of those questions from it.
+     */
+    @Test
+    void aGapGroupBecomesADraftThatOnceReviewedAndPublishedAnswersTheQuestionsThatMadeIt() throws Exception {
+        try (TestServer server = start(); Browser b = Browser.open(1366, 900)) {
+            server.assistant.staff().create("editor1", "editor-password-1".toCharArray(), Role.EDITOR, "区城市管理局");
+            server.assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), Role.REVIEWER, null);
+            for (String q : ASKED) {
+                assertFalse(server.chat(q, null).get("matched").asBoolean(), "a gap needs an unanswered question: " + q);
+            }
+            ConsoleBrowserTest.login(b, server.base(), "editor1", "editor-password-1");
+            openDraftForm(b);
+            b.driver.findElement(By.xpath("//*[@id='view']//form//button[normalize-space()='新建草稿']")).click();
+            String draft = createdDraftId(b);
+
+            // The editor opens the draft, writes the answer and its basis in place of the placeholders, and submits.
+            b.driver.findElement(By.xpath("//*[@id='view']//button[normalize-space()='打开草稿']")).click();
+            ConsoleBrowserTest.clickButton(b, "编辑（新版本）");
+            List<WebElement> boxes = b.waitFor(d -> d.findElements(By.cssSelector("#view form textarea")));
+            boxes.get(1).clear();
+            boxes.get(1).sendKeys("（测试条目）在店内摆放共享充电宝的，按本测试的设定无需备案；如有疑问请咨询区城市管理局或拨打12345。");
+            boxes.get(2).clear();
+            boxes.get(2).sendKeys("测试依据");
+            b.driver.findElement(By.cssSelector("#view form button[type=submit]")).click();
+            ReviewDayBrowserTest.waitForStatus(b, "已保存为 v2");
+            ConsoleBrowserTest.clickButton(b, "提交审核");
+            ReviewDayBrowserTest.waitForStatus(b, "已提交法制审核");
+
+            ConsoleBrowserTest.login(b, server.base(), "reviewer1", "reviewer-password-1");
+            b.waitFor(d -> d.findElements(By.cssSelector("#view tbody tr")).size() == 1);
+            assertEquals(draft, b.driver.findElement(By.cssSelector("#view tbody tr td button")).getText(), "top of the review queue");
+            ConsoleBrowserTest.clickButton(b, draft);
+            String shown = b.waitFor(d -> d.findElement(By.cssSelector("#view .public-answer"))).findElement(By.cssSelector("div")).getText();
+            assertTrue(shown.contains("（测试条目）在店内摆放共享充电宝的"), shown);
+            b.driver.findElement(By.id("review-comment")).sendKeys("法制审核通过");
+            ConsoleBrowserTest.clickButton(b, "审核通过");
+            ReviewDayBrowserTest.waitForStatus(b, "已审核通过");
+            ConsoleBrowserTest.clickButton(b, "发布");
+            ReviewDayBrowserTest.waitForStatus(b, "已发布 v2");
+
+            for (String q : ASKED) {
+                JsonNode chat = server.chat(q, null);
+                assertEquals(draft, chat.get("sources").get(0).get("id").asText(), q + " → " + chat);
+                assertEquals(shown, chat.get("answer").asText(), "the reviewer approved the very text the public gets");
+            }
+        }
+    }
+
     @Test
     void anAdminResetsAPasswordAndDeactivatesAnAccountInFormsAndTheAuditViewShowsItInBeijingTime() throws Exception {
         try (TestServer server = start(); Browser b = Browser.open(1366, 900)) {
