@@ -5,12 +5,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * "The shipped assistant on a temp dir", once per test class, without HTTP:
@@ -30,15 +27,7 @@ public final class ShippedAssistant implements BeforeAllCallback, AfterAllCallba
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         assistant.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TestDirs.delete(dataDir);
     }
 
     /** The running assistant; only between the class's before-all and after-all. */

@@ -1,19 +1,14 @@
 package gov.dadukou.guidance.browser;
 
-import gov.dadukou.guidance.AppConfig;
-import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import gov.dadukou.guidance.ShippedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -29,19 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogueBrowserTest {
     static final int[][] SIZES = {{375, 812}, {1366, 900}};
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.lexical();
 
     /** A browser whose page really is {@code width} CSS pixels wide (a phone's, when below 500). */
     static Browser open(int width, int height) {
@@ -54,7 +38,7 @@ class CatalogueBrowserTest {
     }
 
     static void openCatalogue(Browser b, String query) {
-        b.driver.get(server.base() + "/catalogue" + query);
+        b.driver.get(shipped.get().base() + "/catalogue" + query);
         b.waitFor(d -> d.findElement(By.id("status")).getText().matches("(共|找到) \\d+ 项.*"));
     }
 
@@ -113,7 +97,7 @@ class CatalogueBrowserTest {
             String target = middle.getAttribute("href").replaceAll(".*#", "");
             middle.click();
             b.waitFor(d -> number(b, "return Math.abs(document.getElementById(arguments[0]).getBoundingClientRect().top)", target) < 50);
-            b.driver.navigate().to(server.base() + "/catalogue");
+            b.driver.navigate().to(shipped.get().base() + "/catalogue");
             openCatalogue(b, "");
             WidgetBrowserTest.assertNoSerious(b.seriousViolations(), "catalogue on a phone");
         }
@@ -188,7 +172,7 @@ class CatalogueBrowserTest {
                 WidgetBrowserTest.assertNoSerious(b.seriousViolations(), size[0] + " px, no result");
                 ask.click();
                 // The home page opens the widget asking the words at once, and drops them from the address.
-                b.waitFor(d -> d.getCurrentUrl().equals(server.base() + "/"));
+                b.waitFor(d -> d.getCurrentUrl().equals(shipped.get().base() + "/"));
                 b.waitFor(d -> b.allInWidget(".msg.user").stream().anyMatch(m -> m.getText().equals("宇宙飞船")));
                 b.waitFor(d -> b.allInWidget(".msg.bot").size() >= 2);
                 assertTrue(b.inWidget(".log").isDisplayed(), "the conversation is open");
@@ -214,7 +198,7 @@ class CatalogueBrowserTest {
             String text = meta.getText();
             assertTrue(text.matches("(?s)打印时间：\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}.*"), text);
             assertTrue(text.contains("实施单位：区市场监管局") && text.contains("类别：典型案例"), text);
-            assertTrue(text.contains(server.base() + "/catalogue?"), text);
+            assertTrue(text.contains(shipped.get().base() + "/catalogue?"), text);
             assertFalse(b.driver.findElement(By.id("filters")).isDisplayed(), "the form is not printed");
         }
     }

@@ -1,19 +1,14 @@
 package gov.dadukou.guidance.browser;
 
-import gov.dadukou.guidance.AppConfig;
-import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import gov.dadukou.guidance.ShippedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -23,19 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "看看我的情况": the no-penalty check walked from a chat answer, on a true 375 px phone in 大字 and by keyboard alone. */
 class CheckDialogBrowserTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.lexical();
 
     private static String focused(Browser b) {
         return (String) b.js("var a = document.getElementById('ddk-guidance-widget').shadowRoot.activeElement;"
@@ -57,7 +41,7 @@ class CheckDialogBrowserTest {
         try (Browser b = Browser.open(375, 812)) {
             b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
-            b.driver.get(server.base() + "/");
+            b.driver.get(shipped.get().base() + "/");
             b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
             assertEquals(375L, ((Number) b.js("return window.innerWidth")).longValue(), "a true 375 px viewport");
             b.inWidget("button.launcher").click();
@@ -113,7 +97,7 @@ class CheckDialogBrowserTest {
     @Test
     void theCheckCanBeWalkedWithTheKeyboardAloneAndAnnouncesEachStep() {
         try (Browser b = Browser.open(1280, 900)) {
-            b.driver.get(server.base() + "/");
+            b.driver.get(shipped.get().base() + "/");
             b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
             Actions keys = new Actions(b.driver);
             WidgetBrowserTest.tabTo(b, keys, "button.launcher");

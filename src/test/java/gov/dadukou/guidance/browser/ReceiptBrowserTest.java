@@ -2,17 +2,14 @@ package gov.dadukou.guidance.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.dadukou.guidance.TestServer;
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.consent.ConsentView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,24 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReceiptBrowserTest {
     static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.shipped(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.withDense();
 
     @Test
     void aReceiptInBeijingTimeWithAShortCodeManagesTheConsentFromItsLinkAlone() throws IOException {
         try (Browser b = device(375, 812, 2, true)) {
-            b.driver.get(server.base() + "/");
+            b.driver.get(shipped.get().base() + "/");
             b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
             b.inWidget("button.launcher").click();
             b.allInWidget(".foot button").get(0).click();
@@ -99,7 +85,7 @@ class ReceiptBrowserTest {
                         && x.getRect().getHeight() >= 44), label);
             }
             screenshot(b, "widget-receipt.png");
-            assertEquals(1, server.assistant.consent().byReceiptCode(code).size(), "staff find it by the code read out to 12345");
+            assertEquals(1, shipped.get().assistant.consent().byReceiptCode(code).size(), "staff find it by the code read out to 12345");
 
             // Later, from the link alone.
             b.driver.get(b.inWidget(".sub a.manage").getAttribute("href"));
@@ -117,7 +103,7 @@ class ReceiptBrowserTest {
             b.driver.findElement(By.id("erase-confirm")).click();
             b.waitFor(d -> d.findElement(By.id("done")).getText().contains("已删除"));
             String id = receipt.get("receiptId").asText();
-            ConsentView erased = server.assistant.consent().all(true).stream().filter(v -> v.receiptId().equals(id)).findFirst().orElseThrow();
+            ConsentView erased = shipped.get().assistant.consent().all(true).stream().filter(v -> v.receiptId().equals(id)).findFirst().orElseThrow();
             assertTrue(erased.contactErased() && erased.contactName() == null && erased.phone() == null, "the contact data is gone: " + erased);
             assertTrue(b.driver.findElement(By.id("record")).getText().contains("已删除"));
 
@@ -126,7 +112,7 @@ class ReceiptBrowserTest {
             assertFalse(b.driver.findElement(By.id("withdraw")).isDisplayed(), "nothing left to withdraw");
 
             // Back on the site the widget no longer says 订阅成功, and one can subscribe again.
-            b.driver.get(server.base() + "/");
+            b.driver.get(shipped.get().base() + "/");
             b.waitFor(d -> b.allInWidget(".foot button").size() == 1 && b.inWidget(".foot button").isDisplayed());
             b.inWidget(".foot button").click();
             b.waitFor(d -> b.inWidget(".sub").getText().contains("已撤回同意"));
@@ -135,8 +121,8 @@ class ReceiptBrowserTest {
             b.waitFor(d -> b.allInWidget(".sub form").size() == 1);
 
             // A caller reads the code to 12345: staff type it as heard (lower case, a space for the dash).
-            server.assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), gov.dadukou.guidance.admin.Role.REVIEWER, null);
-            ConsoleBrowserTest.login(b, server.base(), "reviewer1", "reviewer-password-1");
+            shipped.get().assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), gov.dadukou.guidance.admin.Role.REVIEWER, null);
+            ConsoleBrowserTest.login(b, shipped.get().base(), "reviewer1", "reviewer-password-1");
             ConsoleBrowserTest.clickButton(b, "同意记录");
             WebElement codeBox = b.waitFor(d -> d.findElement(By.cssSelector("#view form[aria-label='按回执码查找'] input")));
             codeBox.sendKeys(code.toLowerCase().replace('-', ' '));

@@ -1,15 +1,12 @@
 package gov.dadukou.guidance.browser;
 
-import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import gov.dadukou.guidance.ShippedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,19 +40,8 @@ class WidgetLayoutBrowserTest {
             + "  scroll: box(s), scrollOverflow: s.scrollWidth - s.clientWidth, answer: box(bots[bots.length - 1]), widest: widest, small: small};";
     static final String TAP_TARGETS = "header button, .foot button, .chip, .banner .toggle, .banner .x, .ask button";
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.shipped(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.withDense();
 
     /** A browser showing a {@code width}×{@code height} CSS-pixel viewport at {@code scale}; a phone has touch. */
     static Browser device(int width, int height, double scale, boolean phone) {
@@ -69,7 +55,7 @@ class WidgetLayoutBrowserTest {
     }
 
     static void open(Browser b) {
-        b.driver.get(server.base() + "/");
+        b.driver.get(shipped.get().base() + "/");
         b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
         b.inWidget("button.launcher").click();
         b.waitFor(d -> b.allInWidget(".msg.bot").size() >= 1);

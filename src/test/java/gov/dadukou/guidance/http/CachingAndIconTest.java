@@ -1,18 +1,14 @@
 package gov.dadukou.guidance.http;
 
-import gov.dadukou.guidance.AppConfig;
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,22 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Web assets are cacheable (stable addresses briefly, with ETags; hashed addresses for a year) and there is an icon. */
 class CachingAndIconTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.lexical();
 
     static HttpResponse<byte[]> fetch(String path, String ifNoneMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(shipped.get().base() + path));
         if (ifNoneMatch != null) {
             b.header("If-None-Match", ifNoneMatch);
         }
@@ -67,7 +52,7 @@ class CachingAndIconTest {
 
     @Test
     void theCataloguePageNamesItsAssetsByContentHashAndThoseAreCachedForAYear() throws Exception {
-        TestServer.Response page = server.get("/catalogue");
+        TestServer.Response page = shipped.get().get("/catalogue");
         Matcher m = Pattern.compile("src=\"/catalogue\\.js\\?v=([0-9a-f]{12})\"").matcher(page.body());
         assertTrue(m.find(), "the script is versioned: " + page.body());
         assertTrue(page.body().contains("href=\"/catalogue.css?v="));
@@ -101,6 +86,6 @@ class CachingAndIconTest {
         HttpResponse<byte[]> svg = fetch("/favicon.svg", null);
         assertEquals(200, svg.statusCode());
         assertTrue(header(svg, "Content-Type").startsWith("image/svg+xml"), header(svg, "Content-Type"));
-        assertTrue(server.get("/catalogue").body().contains("rel=\"icon\" href=\"/favicon.svg?v="));
+        assertTrue(shipped.get().get("/catalogue").body().contains("rel=\"icon\" href=\"/favicon.svg?v="));
     }
 }

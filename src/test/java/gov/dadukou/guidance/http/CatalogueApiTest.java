@@ -1,17 +1,13 @@
 package gov.dadukou.guidance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.dadukou.guidance.AppConfig;
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,22 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code GET /api/catalogue}: search with the chat's analysis, filters that still apply, and its errors. */
 class CatalogueApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.lexical();
 
     static JsonNode get(String query) {
-        TestServer.Response r = server.get("/api/catalogue?" + query);
+        TestServer.Response r = shipped.get().get("/api/catalogue?" + query);
         assertEquals(200, r.status(), r.body());
         return r.json();
     }
@@ -60,10 +45,10 @@ class CatalogueApiTest {
     @Test
     void withoutParametersTheCatalogueListsEveryLiveEntryGroupedAsBefore() {
         JsonNode body = get("");
-        assertEquals(server.assistant.entries().size(), body.get("count").asInt());
+        assertEquals(shipped.get().assistant.entries().size(), body.get("count").asInt());
         assertFalse(body.has("results"), "the ranked list belongs to a search");
         assertFalse(body.has("searched"));
-        assertEquals(server.assistant.entries().size(), groupedIds(body).size());
+        assertEquals(shipped.get().assistant.entries().size(), groupedIds(body).size());
     }
 
     @Test
@@ -121,7 +106,7 @@ class CatalogueApiTest {
     void unknownFilterValuesAreTheClientsMistakeWithAChineseMessage() {
         for (String[] c : List.of(new String[] {"kind=" + enc("公告"), "unknown_kind"}, new String[] {"topic=" + enc("天气"), "unknown_topic"},
                 new String[] {"department=" + enc("区火星局"), "unknown_department"}, new String[] {"q=" + "年".repeat(101), "query_too_long"})) {
-            TestServer.Response r = server.get("/api/catalogue?" + c[0]);
+            TestServer.Response r = shipped.get().get("/api/catalogue?" + c[0]);
             assertEquals(400, r.status(), c[0]);
             assertEquals(c[1], r.json().get("error").get("code").asText());
             assertTrue(r.json().get("error").get("message").asText().matches(".*[\\u4e00-\\u9fa5].*"));

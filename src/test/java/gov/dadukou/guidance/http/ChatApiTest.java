@@ -1,13 +1,10 @@
 package gov.dadukou.guidance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,23 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChatApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.shipped(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.withDense();
 
     @Test
     void licenceQuestionIsAnsweredWithItsLegalBasisAndDepartment() {
-        JsonNode r = server.chat("营业执照要挂出来吗", null);
+        JsonNode r = shipped.get().chat("营业执照要挂出来吗", null);
         assertTrue(r.get("matched").asBoolean(), r.toString());
         String answer = r.get("answer").asText();
         assertTrue(answer.contains("醒目位置"), answer);
@@ -47,7 +33,7 @@ class ChatApiTest {
 
     @Test
     void questionOutsideTheKnowledgeBaseIsNotAnsweredAndPointsTo12345() {
-        JsonNode r = server.chat("明天会下雨吗", null);
+        JsonNode r = shipped.get().chat("明天会下雨吗", null);
         assertFalse(r.get("matched").asBoolean(), r.toString());
         assertTrue(r.get("answer").asText().contains("12345"));
         assertEquals(0, r.get("sources").size());
@@ -55,31 +41,31 @@ class ChatApiTest {
 
     @Test
     void anOverviewOffersEachOfItsStepsAsTheNextQuestions() {
-        JsonNode r = server.chat("开一家餐馆要办哪些手续", null);
+        JsonNode r = shipped.get().chat("开一家餐馆要办哪些手续", null);
         assertTrue(r.get("matched").asBoolean(), r.toString());
         assertEquals("scjg-kaiban-canyindian-shouxu", r.get("sources").get(0).get("id").asText());
         assertTrue(r.get("suggestions").size() >= 5, r.get("suggestions").toString());
-        JsonNode step = server.chat(r.get("suggestions").get(0).asText(), null);
+        JsonNode step = shipped.get().chat(r.get("suggestions").get(0).asText(), null);
         assertEquals("scjg-yyzz-xingmu", step.get("sources").get(0).get("id").asText(), "the first step asks for its entry");
     }
 
     @Test
     void aQuestionInEnglishIsAskedInChinese() {
-        JsonNode r = server.chat("How do I get a business licence in this district?", null);
+        JsonNode r = shipped.get().chat("How do I get a business licence in this district?", null);
         assertFalse(r.get("matched").asBoolean(), r.toString());
         assertTrue(r.get("answer").asText().contains("请用中文提问"), r.toString());
     }
 
     @Test
     void sessionIdIsEchoed() {
-        JsonNode r = server.chat("企业年报什么时候报", "abc-123");
+        JsonNode r = shipped.get().chat("企业年报什么时候报", "abc-123");
         assertEquals("abc-123", r.get("sessionId").asText());
     }
 
     @Test
     void followUpIsUnderstoodInTheContextOfThePreviousTurn() {
-        JsonNode first = server.chat("营业执照要挂出来吗", "follow-1");
-        JsonNode second = server.chat("那不挂会怎么样？", "follow-1");
+        JsonNode first = shipped.get().chat("营业执照要挂出来吗", "follow-1");
+        JsonNode second = shipped.get().chat("那不挂会怎么样？", "follow-1");
         assertTrue(second.get("matched").asBoolean(), second.toString());
         assertEquals(first.get("sources").get(0).get("id"), second.get("sources").get(0).get("id"));
         assertTrue(second.get("answer").asText().contains("罚款"));
@@ -87,77 +73,77 @@ class ChatApiTest {
 
     @Test
     void followUpWithoutAPreviousTurnIsNotAnsweredFromNowhere() {
-        JsonNode r = server.chat("那不挂会怎么样？", "fresh-session");
+        JsonNode r = shipped.get().chat("那不挂会怎么样？", "fresh-session");
         assertFalse(r.get("matched").asBoolean(), r.toString());
     }
 
     @Test
     void malformedJsonIsA400WithAChineseMessage() {
-        assertError(server.post("/api/chat", "application/json", "{\"question\": "), 400, "invalid_json");
+        assertError(shipped.get().post("/api/chat", "application/json", "{\"question\": "), 400, "invalid_json");
     }
 
     @Test
     void missingQuestionIsA400() {
-        assertError(server.post("/api/chat", "application/json", "{}"), 400, "missing_question");
+        assertError(shipped.get().post("/api/chat", "application/json", "{}"), 400, "missing_question");
     }
 
     @Test
     void blankQuestionIsA400() {
-        assertError(server.post("/api/chat", "application/json", "{\"question\": \"   \"}"), 400, "missing_question");
+        assertError(shipped.get().post("/api/chat", "application/json", "{\"question\": \"   \"}"), 400, "missing_question");
     }
 
     @Test
     void questionOver500CharactersIsA400() {
         String longQuestion = "营".repeat(501);
-        assertError(server.post("/api/chat", "application/json", "{\"question\": \"" + longQuestion + "\"}"), 400, "question_too_long");
+        assertError(shipped.get().post("/api/chat", "application/json", "{\"question\": \"" + longQuestion + "\"}"), 400, "question_too_long");
     }
 
     @Test
     void questionOfExactly500CharactersIsAccepted() {
-        assertEquals(200, server.post("/api/chat", "application/json", "{\"question\": \"" + "营".repeat(500) + "\"}").status());
+        assertEquals(200, shipped.get().post("/api/chat", "application/json", "{\"question\": \"" + "营".repeat(500) + "\"}").status());
     }
 
     @Test
     void questionThatIsNotAStringIsA400() {
-        assertError(server.post("/api/chat", "application/json", "{\"question\": 42}"), 400, "invalid_question");
+        assertError(shipped.get().post("/api/chat", "application/json", "{\"question\": 42}"), 400, "invalid_question");
     }
 
     @Test
     void bodyThatIsNotAnObjectIsA400() {
-        assertError(server.post("/api/chat", "application/json", "[\"营业执照\"]"), 400, "invalid_json");
+        assertError(shipped.get().post("/api/chat", "application/json", "[\"营业执照\"]"), 400, "invalid_json");
     }
 
     @Test
     void wrongContentTypeIsA415() {
-        assertError(server.post("/api/chat", "text/plain", "{\"question\": \"营业执照要挂出来吗\"}"), 415, "unsupported_media_type");
+        assertError(shipped.get().post("/api/chat", "text/plain", "{\"question\": \"营业执照要挂出来吗\"}"), 415, "unsupported_media_type");
     }
 
     @Test
     void missingContentTypeIsA415() {
-        assertError(server.post("/api/chat", null, "{\"question\": \"营业执照要挂出来吗\"}"), 415, "unsupported_media_type");
+        assertError(shipped.get().post("/api/chat", null, "{\"question\": \"营业执照要挂出来吗\"}"), 415, "unsupported_media_type");
     }
 
     @Test
     void malformedSessionIdIsA400() {
-        assertError(server.post("/api/chat", "application/json", "{\"question\": \"年报\", \"sessionId\": \"<script>\"}"), 400, "invalid_session_id");
+        assertError(shipped.get().post("/api/chat", "application/json", "{\"question\": \"年报\", \"sessionId\": \"<script>\"}"), 400, "invalid_session_id");
     }
 
     @Test
     void oversizedBodyIsRefusedWithJsonNotA500() {
         String big = "{\"question\": \"" + "营".repeat(20_000) + "\"}";
-        TestServer.Response r = server.post("/api/chat", "application/json", big);
+        TestServer.Response r = shipped.get().post("/api/chat", "application/json", big);
         assertTrue(r.status() == 413 || r.status() == 400, "status " + r.status());
         assertNotNull(r.json().get("error").get("message"));
     }
 
     @Test
     void unknownApiPathIsA404InTheErrorShape() {
-        assertError(server.get("/api/nothing-here"), 404, "not_found");
+        assertError(shipped.get().get("/api/nothing-here"), 404, "not_found");
     }
 
     @Test
     void healthReportsOkWithTheNumberOfEntries() {
-        TestServer.Response r = server.get("/health");
+        TestServer.Response r = shipped.get().get("/health");
         assertEquals(200, r.status());
         assertEquals("ok", r.json().get("status").asText());
         assertTrue(r.json().get("entries").asInt() >= 30);

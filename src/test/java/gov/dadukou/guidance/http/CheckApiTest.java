@@ -2,11 +2,11 @@ package gov.dadukou.guidance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gov.dadukou.guidance.AppConfig;
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.TestServer;
 import gov.dadukou.guidance.admin.EvaluationReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -22,22 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "我这种情况能不罚吗": the chat offers the check, {@code POST /api/check} answers it, the report counts it. */
 class CheckApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.lexical();
 
     private static TestServer.Response check(String body) {
-        return server.post("/api/check", "application/json", body);
+        return shipped.get().post("/api/check", "application/json", body);
     }
 
     private static void assertError(TestServer.Response r, int status, String code) {
@@ -49,7 +38,7 @@ class CheckApiTest {
 
     @Test
     void anAnswerWhoseEntryHasConditionsOffersTheCheckBesideEveryUsualField() {
-        JsonNode r = server.chat("轻微违法及时改了还罚吗", null);
+        JsonNode r = shipped.get().chat("轻微违法及时改了还罚吗", null);
         assertTrue(r.get("matched").asBoolean(), r.toString());
         for (String field : new String[] {"answer", "matched", "outcome", "sources", "suggestions", "sessionId", "confidence"}) {
             assertTrue(r.has(field), "keeps " + field);
@@ -64,7 +53,7 @@ class CheckApiTest {
 
     @Test
     void anAnswerWhoseEntryHasNoConditionsOffersNoCheck() {
-        JsonNode r = server.chat("营业执照要挂出来吗", null);
+        JsonNode r = shipped.get().chat("营业执照要挂出来吗", null);
         assertTrue(r.get("matched").asBoolean(), r.toString());
         assertTrue(r.get("check").isNull(), r.toString());
     }
@@ -112,8 +101,8 @@ class CheckApiTest {
         assertError(check("{\"entryId\":\"xzcf-33-wu-zhuguan-guocuo\",\"answers\":[true]}"), 400, "invalid_answers");
         assertError(check("{\"entryId\":\"xzcf-33-wu-zhuguan-guocuo\",\"answers\":{\"wu-guocuo-zhengju\":\"是\"}}"), 400, "invalid_answer");
         assertError(check("{\"entryId\":7,\"answers\":{}}"), 400, "invalid_entry_id");
-        assertError(server.post("/api/check", "text/plain", "{}"), 415, "unsupported_media_type");
-        HttpResponse<String> get = server.exchange(HttpRequest.newBuilder(URI.create(server.base() + "/api/check")).GET());
+        assertError(shipped.get().post("/api/check", "text/plain", "{}"), 415, "unsupported_media_type");
+        HttpResponse<String> get = shipped.get().exchange(HttpRequest.newBuilder(URI.create(shipped.get().base() + "/api/check")).GET());
         assertEquals(405, get.statusCode(), get.body());
     }
 
@@ -134,15 +123,15 @@ class CheckApiTest {
 
     @Test
     void theEvaluationReportCountsChecksStartedFinishedAndOutcomesByEntry() {
-        server.assistant.questions().flush(); // earlier tests' questions are counted in "before", not in this test's difference
-        EvaluationReport.Checks before = server.assistant.report().weekly(1).checks();
-        server.chat("首违不罚是什么意思", null);
-        server.chat("首违不罚是什么意思", null);
-        server.chat("营业执照要挂出来吗", null);
+        shipped.get().assistant.questions().flush(); // earlier tests' questions are counted in "before", not in this test's difference
+        EvaluationReport.Checks before = shipped.get().assistant.report().weekly(1).checks();
+        shipped.get().chat("首违不罚是什么意思", null);
+        shipped.get().chat("首违不罚是什么意思", null);
+        shipped.get().chat("营业执照要挂出来吗", null);
         check("{\"entryId\":\"xzcf-33-shouci-weifa-kebufa\",\"answers\":{\"chuci\":true,\"houguo-qingwei\":true,\"jishi-gaizheng\":true,"
                 + "\"qingwei\":false}}");
-        server.assistant.questions().flush();
-        EvaluationReport.Checks after = server.assistant.report().weekly(1).checks();
+        shipped.get().assistant.questions().flush();
+        EvaluationReport.Checks after = shipped.get().assistant.report().weekly(1).checks();
         assertEquals(before.started() + 2, after.started());
         assertEquals(before.finished() + 1, after.finished());
         EvaluationReport.EntryChecks entry = after.byEntry().stream().filter(e -> e.id().equals("xzcf-33-shouci-weifa-kebufa"))
@@ -150,6 +139,6 @@ class CheckApiTest {
         assertTrue(entry.started() >= 2 && entry.finished() >= 1, entry.toString());
         assertTrue(entry.outcomes().get("may_be_spared") >= 1, entry.toString());
         assertEquals(List.of("no_penalty", "may_be_spared", "not_applicable", "uncertain"), List.copyOf(entry.outcomes().keySet()));
-        assertTrue(server.assistant.report().csv(1).contains("check_entry,title,department,checks_started"), "the CSV carries them too");
+        assertTrue(shipped.get().assistant.report().csv(1).contains("check_entry,title,department,checks_started"), "the CSV carries them too");
     }
 }

@@ -1,35 +1,21 @@
 package gov.dadukou.guidance.http;
 
+import gov.dadukou.guidance.ShippedServer;
 import gov.dadukou.guidance.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebAssetsTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.shipped(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ShippedServer shipped = ShippedServer.withDense();
 
     @Test
     void demoPageEmbedsTheWidgetWithOneScriptTag() {
-        TestServer.Response r = server.get("/");
+        TestServer.Response r = shipped.get().get("/");
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("text/html"), r.contentType());
         assertTrue(r.body().contains("<script src=\"/widget.js\""), "demo page must embed the widget");
@@ -37,7 +23,7 @@ class WebAssetsTest {
 
     @Test
     void widgetScriptIsServedByTheAppItself() {
-        TestServer.Response r = server.get("/widget.js");
+        TestServer.Response r = shipped.get().get("/widget.js");
         assertEquals(200, r.status());
         assertTrue(r.contentType().contains("javascript"), r.contentType());
         assertTrue(r.body().contains("/api/chat"));
@@ -45,19 +31,19 @@ class WebAssetsTest {
 
     @Test
     void pagesLoadNothingFromOtherHosts() {
-        String page = server.get("/").body() + server.get("/widget.js").body();
+        String page = shipped.get().get("/").body() + shipped.get().get("/widget.js").body();
         assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "no external CDN");
     }
 
     @Test
     void widgetScriptWithItsStylesStaysUnder50Kilobytes() {
-        int bytes = server.get("/widget.js").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = shipped.get().get("/widget.js").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         assertTrue(bytes < 50 * 1024, "widget.js (JS and CSS together) is " + bytes + " bytes; the budget is 50 KB");
     }
 
     @Test
     void widgetSetsNoCookiesAndKeepsOnlyTheLargeTextSettingAcrossVisits() {
-        String js = server.get("/widget.js").body();
+        String js = shipped.get().get("/widget.js").body();
         assertFalse(js.contains("document.cookie"));
         assertTrue(js.contains("sessionStorage"), "the conversation lives in sessionStorage");
         // localStorage is used for one key only, the large-text preference.
@@ -66,7 +52,7 @@ class WebAssetsTest {
 
     @Test
     void widgetRendersServerTextAsTextNeverAsHtml() {
-        String js = server.get("/widget.js").body();
+        String js = shipped.get().get("/widget.js").body();
         assertFalse(js.contains("innerHTML"), "answers must be inserted with textContent");
         assertTrue(js.contains("textContent"));
     }
