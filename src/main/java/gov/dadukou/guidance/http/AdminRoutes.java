@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.admin.EntryQueues;
-import gov.dadukou.guidance.admin.PublicPreview;
 import gov.dadukou.guidance.admin.PhrasingTargets;
 import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.admin.QuestionGaps;
-import gov.dadukou.guidance.admin.Verification;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
 import io.javalin.http.Context;
@@ -57,6 +55,7 @@ final class AdminRoutes {
     private final ClientAddresses addresses;
     private final AccountRoutes accountRoutes;
     private final EntryQueues queues;
+    private final ReviewRoutes reviewRoutes;
     private final PhrasingTargets phrasingTargets;
     private final AuditRoutes auditRoutes;
 
@@ -66,6 +65,7 @@ final class AdminRoutes {
         this.staff = assistant.staff();
         this.accountRoutes = new AccountRoutes(staff, addresses, this::knownDepartment);
         this.queues = new EntryQueues(assistant.database(), assistant.clock());
+        this.reviewRoutes = new ReviewRoutes(assistant, queues);
         this.auditRoutes = new AuditRoutes(new gov.dadukou.guidance.admin.AuditTrail(assistant.database()), staff);
         this.phrasingTargets = new PhrasingTargets(assistant.workflow(),
                 text -> assistant.retriever().search(text).hits().stream().map(h -> h.entryId()).toList());
@@ -111,10 +111,10 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/consents.csv", REVIEW, false, this::consentsCsv),
                 new Route("GET", "/admin/api/report", REVIEW, false, this::report),
                 new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv),
-                new Route("GET", "/admin/api/queue", ALL, false, this::queue),
-                new Route("GET", "/admin/api/queue/counts", ALL, false, this::queueCounts),
-                new Route("GET", "/admin/api/entries/{id}/preview", ALL, false, this::entryPreview),
-                new Route("POST", "/admin/api/entries/{id}/verification", EDIT, true, this::confirmVerification));
+                new Route("GET", "/admin/api/queue", ALL, false, reviewRoutes::queue),
+                new Route("GET", "/admin/api/queue/counts", ALL, false, reviewRoutes::queueCounts),
+                new Route("GET", "/admin/api/entries/{id}/preview", ALL, false, reviewRoutes::entryPreview),
+                new Route("POST", "/admin/api/entries/{id}/verification", EDIT, true, reviewRoutes::confirmVerification));
     }
 
     void register(RouteIndex routes) {
@@ -379,39 +379,6 @@ final class AdminRoutes {
         ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));
     }
 
-    /** {@code GET /admin/api/queue?view=&department=&kind=&method=&status=&marked=yes|no&q=&page=&size=}. */
-    private void queue(Context ctx, StaffService.Session s) {
-        String marked = ctx.queryParam("marked");
-        var filter = new EntryQueues.Filter(EntryQueues.View.of(ctx.queryParam("view")), ctx.queryParam("department"),
-                ctx.queryParam("kind"), ctx.queryParam("method"), ctx.queryParam("status"),
-                marked == null || marked.isBlank() ? null : marked.equals("yes"), ctx.queryParam("q"),
-                intParam(ctx, "page", 1, 1, 1_000_000), intParam(ctx, "size", 50, 1, EntryQueues.MAX_PAGE));
-        ctx.json(queues.page(s.account(), filter));
-    }
-
-    private void queueCounts(Context ctx, StaffService.Session s) {
-        ctx.json(queues.counts(s.account()));
-    }
-
-    /** {@code GET /admin/api/entries/{id}/preview?version=N}: the chat reply that version would give the public. */
-    private void entryPreview(Context ctx, StaffService.Session s) {
-        var entry = assistant.workflow().entry(ctx.pathParam("id"), intParam(ctx, "version", 1, 1, 100_000));
-        String contact = assistant.entries().department(entry.department()).map(d -> d.contact()).orElse(null);
-        ctx.json(PublicPreview.of(entry, contact));
-    }
-
-    /** {@code POST .../verification} {"checked", "source", "sourceDate", "fields"?}: a version without the mark, in review. */
-    private void confirmVerification(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        var note = new Verification(Json.optionalString(body, "checked"), Json.optionalString(body, "source"),
-                Json.optionalString(body, "sourceDate"));
-        JsonNode fields = body.get("fields");
-        var v = assistant.workflow().confirmVerification(s.account(), ctx.pathParam("id"), note,
-                fields == null || fields.isNull() ? null : fields);
-        staff.audit(s.account().username(), "confirm-verification", v.entryId() + " v" + v.version());
-        ctx.status(201).json(v);
-    }
-
     private String knownDepartment(String department) {
         if (department != null && !department.isBlank() && assistant.knowledgeBase().department(department).isEmpty()) {
             throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
@@ -423,7 +390,7 @@ final class AdminRoutes {
         return ctx.body().isBlank() ? null : Json.optionalString(Json.object(ctx), "comment");
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return fallback;
