@@ -92,8 +92,18 @@
     return s;
   }
 
+  /** Empties a panel under a list, titles it and moves the focus there: where one item's form opens, one at a time. */
+  function panel(box, title) {
+    box.textContent = '';
+    box.hidden = false;
+    var h = el('h3', title, { tabindex: '-1' });
+    box.appendChild(h);
+    setTimeout(function () { h.focus(); box.scrollIntoView({ block: 'nearest' }); }, 0);
+    return box;
+  }
+
   window.Console = {
-    el: el, button: button, api: api, table: table, message: message, show: show, fail: fail, field: field, select_: select_,
+    el: el, button: button, panel: panel, api: api, table: table, message: message, show: show, fail: fail, field: field, select_: select_,
     status: status, ROLE: ROLE, time: time,
     /** The signed-in account (username, role, department, csrfToken), or null before sign-in. */
     me: function () { return me; },

@@ -4,18 +4,8 @@
   'use strict';
   var C = window.Console;
   var el = C.el, button = C.button, api = C.api, table = C.table, message = C.message, show = C.show, fail = C.fail,
-    field = C.field, select_ = C.select_;
+    field = C.field, select_ = C.select_, panel = C.panel;
   var OUTCOME = { none: '未能回答', clarify: '需澄清（“您是不是想问”）', answer: '已回答' };
-
-  /** The panel under the table where a gap's draft or phrasing form opens; one at a time. */
-  function panel(box, title) {
-    box.textContent = '';
-    box.hidden = false;
-    var h = el('h3', title, { tabindex: '-1' });
-    box.appendChild(h);
-    setTimeout(function () { h.focus(); box.scrollIntoView({ block: 'nearest' }); }, 0);
-    return box;
-  }
 
   function draftForm(box, gap, done) {
     panel(box, '从问题组新建草稿：' + gap.representative);

@@ -3,7 +3,7 @@
   'use strict';
   var C = window.Console;
   var el = C.el, button = C.button, api = C.api, table = C.table, message = C.message, show = C.show, fail = C.fail,
-    field = C.field, select_ = C.select_, status = C.status, ROLE = C.ROLE;
+    field = C.field, select_ = C.select_, status = C.status, ROLE = C.ROLE, panel = C.panel;
 
   function passwordForm(forced) {
     var form = el('form');
@@ -33,16 +33,6 @@
     var s = el('select', null, { name: 'role' });
     ROLES.forEach(function (r) { var o = el('option', r[1], { value: r[0] }); if (r[0] === value) { o.selected = true; } s.appendChild(o); });
     return s;
-  }
-
-  /** The panel under the account list where one action's form opens, focused. */
-  function panel(box, title) {
-    box.textContent = '';
-    box.hidden = false;
-    var h = el('h3', title, { tabindex: '-1' });
-    box.appendChild(h);
-    setTimeout(function () { h.focus(); box.scrollIntoView({ block: 'nearest' }); }, 0);
-    return box;
   }
 
   function accounts(notice) {
