@@ -1,9 +1,6 @@
 package gov.dadukou.guidance.search;
 
 import gov.dadukou.guidance.knowledge.Entry;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -137,18 +134,14 @@ public final class CatalogueSearch {
         Map<String, double[]> scores = new HashMap<>();
         try {
             TopDocs top = searcher.search(query, MAX_DOCS);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int doc = sd.doc - leaf.docBase;
-                SortedDocValues ids = leaf.reader().getSortedDocValues(EntryIndex.ID);
-                var phrasing = leaf.reader().getNumericDocValues(EntryIndex.PHRASING);
-                if (ids == null || !ids.advanceExact(doc) || phrasing == null || !phrasing.advanceExact(doc)) {
+                EntryIndex.Hit hit = EntryIndex.hit(searcher, sd.doc);
+                if (hit == null || hit.phrasing() == null) {
                     continue;
                 }
                 // Answer documents carry phrasing -1 (see EntryIndex.documents).
-                int slot = phrasing.longValue() < 0 ? 1 : 0;
-                double[] s = scores.computeIfAbsent(ids.lookupOrd(ids.ordValue()).utf8ToString(), k -> new double[2]);
+                int slot = hit.phrasing() < 0 ? 1 : 0;
+                double[] s = scores.computeIfAbsent(hit.entryId(), k -> new double[2]);
                 s[slot] = Math.max(s[slot], sd.score);
             }
         } catch (IOException e) {

@@ -10,6 +10,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -252,5 +256,30 @@ public final class EntryIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("closing the index failed", e);
         }
+    }
+
+    /**
+     * The entry a search hit belongs to and which of its documents matched.
+     *
+     * @param phrasing the phrasing's position, -1 for the title-and-answer document, null when not recorded
+     */
+    record Hit(String entryId, Integer phrasing) {
+    }
+
+    /**
+     * Reads a hit's entry id and phrasing from doc values; null when the document carries no entry id.
+     * Shared by the chat's retrieval and the catalogue search, so both read the index the same way.
+     */
+    static Hit hit(IndexSearcher searcher, int globalDoc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(globalDoc, leaves));
+        int doc = globalDoc - leaf.docBase;
+        SortedDocValues ids = leaf.reader().getSortedDocValues(ID);
+        if (ids == null || !ids.advanceExact(doc)) {
+            return null;
+        }
+        NumericDocValues phrasings = leaf.reader().getNumericDocValues(PHRASING);
+        Integer phrasing = phrasings != null && phrasings.advanceExact(doc) ? (int) phrasings.longValue() : null;
+        return new Hit(ids.lookupOrd(ids.ordValue()).utf8ToString(), phrasing);
     }
 }

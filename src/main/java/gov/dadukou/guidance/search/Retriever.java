@@ -1,9 +1,5 @@
 package gov.dadukou.guidance.search;
 
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -230,23 +226,16 @@ public final class Retriever {
                                 Map<String, Integer> bestPhrasing, int slot) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (ScoreDoc sd : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int doc = sd.doc - leaf.docBase;
-                SortedDocValues ids = leaf.reader().getSortedDocValues(EntryIndex.ID);
-                if (ids == null || !ids.advanceExact(doc)) {
+                EntryIndex.Hit hit = EntryIndex.hit(searcher, sd.doc);
+                if (hit == null) {
                     continue;
                 }
-                String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-                double[] s = scores.computeIfAbsent(id, k -> new double[2]);
+                double[] s = scores.computeIfAbsent(hit.entryId(), k -> new double[2]);
                 if (sd.score > s[slot]) {
                     s[slot] = sd.score;
-                    if (bestPhrasing != null) {
-                        NumericDocValues phrasings = leaf.reader().getNumericDocValues(EntryIndex.PHRASING);
-                        if (phrasings != null && phrasings.advanceExact(doc)) {
-                            bestPhrasing.put(id, (int) phrasings.longValue());
-                        }
+                    if (bestPhrasing != null && hit.phrasing() != null) {
+                        bestPhrasing.put(hit.entryId(), hit.phrasing());
                     }
                 }
             }
