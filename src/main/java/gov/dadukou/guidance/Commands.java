@@ -42,13 +42,14 @@ final class Commands {
                 case "create-admin" -> createAdmin(Arrays.asList(args).subList(1, args.length), out);
                 case "export" -> exportEntries(Arrays.asList(args).subList(1, args.length), out);
                 case "import" -> importEntries(out);
+                case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(), out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
                     yield 64;
                 }
             };
