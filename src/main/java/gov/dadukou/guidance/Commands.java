@@ -33,7 +33,14 @@ final class Commands {
     }
 
     static int run(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        return run(args, System.getenv(), new PrintStream(System.out, true, StandardCharsets.UTF_8), System.err);
+    }
+
+    /**
+     * {@link #run(String[])} with the environment and output streams given (tests); {@code env} is read by
+     * {@code db} (the other commands still read {@link System#getenv()}).
+     */
+    static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) {
         try {
             return switch (args[0]) {
                 case "eval" -> eval(Arrays.asList(args).subList(1, args.length), out);
@@ -42,7 +49,7 @@ final class Commands {
                 case "create-admin" -> createAdmin(Arrays.asList(args).subList(1, args.length), out);
                 case "export" -> exportEntries(Arrays.asList(args).subList(1, args.length), out);
                 case "import" -> importEntries(out);
-                case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(), out);
+                case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
@@ -54,7 +61,7 @@ final class Commands {
                 }
             };
         } catch (AppConfig.ConfigException | KnowledgeBaseException | StorageFaultException | DatabaseLostException e) {
-            System.err.println("失败 / failed: " + e.getMessage());
+            err.println("失败 / failed: " + e.getMessage());
             return 2;
         }
     }

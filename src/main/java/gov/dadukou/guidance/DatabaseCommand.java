@@ -29,7 +29,7 @@ final class DatabaseCommand {
     private DatabaseCommand() {
     }
 
-    static int run(List<String> args, Map<String, String> env, PrintStream out) {
+    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         int to = args.indexOf("--to");
         if (args.isEmpty() || !args.get(0).equals("copy") || to < 0 || to + 1 >= args.size()) {
             out.println("usage: " + USAGE);
@@ -51,7 +51,7 @@ final class DatabaseCommand {
         // Before anything is created: a target that holds anything is someone's data, and is never touched.
         List<String> existing = DatabaseCopy.existingRelations(target);
         if (!existing.isEmpty()) {
-            System.err.println("拒绝复制：目标数据库不是空的，未做任何改动 / refused: the target database is not empty and was not changed: "
+            err.println("拒绝复制：目标数据库不是空的，未做任何改动 / refused: the target database is not empty and was not changed: "
                     + target.location() + " holds " + existing.size() + " tables (" + String.join(", ",
                     existing.subList(0, Math.min(5, existing.size()))) + (existing.size() > 5 ? ", …" : "")
                     + "). 请使用新建的空数据库 / use a newly created, empty database.");
@@ -60,11 +60,11 @@ final class DatabaseCommand {
         out.println("源库 source: " + file + " (SQLite; brought to this release's schema first)");
         out.println("目标库 target: " + target.location() + " (PostgreSQL, empty)");
         try (Database source = Database.open(file, false)) {
-            return copyInto(source, target, config, out);
+            return copyInto(source, target, config, out, err);
         }
     }
 
-    private static int copyInto(Database source, PostgresSettings settings, AppConfig config, PrintStream out) {
+    private static int copyInto(Database source, PostgresSettings settings, AppConfig config, PrintStream out, PrintStream err) {
         DatabaseCopy.Result result;
         Database target = null;
         try {
@@ -74,12 +74,12 @@ final class DatabaseCommand {
             if (target != null) {
                 target.close();
             }
-            System.err.println("复制失败 / the copy failed: " + e.getMessage());
+            err.println("复制失败 / the copy failed: " + e.getMessage());
             try {
                 DatabaseCopy.emptyAgain(settings); // it was empty before: what is there now, this run made
-                System.err.println("目标数据库已恢复为空，排除问题后可再次运行 / the target is empty again; fix the cause and run db copy again");
+                err.println("目标数据库已恢复为空，排除问题后可再次运行 / the target is empty again; fix the cause and run db copy again");
             } catch (StoreException cleanup) {
-                System.err.println("目标数据库未能恢复为空，请删除后重建该库再运行 / the target could not be emptied; drop and create it, "
+                err.println("目标数据库未能恢复为空，请删除后重建该库再运行 / the target could not be emptied; drop and create it, "
                         + "then run db copy again: " + cleanup.getMessage());
             }
             return 1;
