@@ -86,8 +86,12 @@ final class DatabaseCommand {
         }
         try (Database copied = target) {
             for (DatabaseCopy.TableCount t : result.tables()) {
-                out.printf(Locale.ROOT, "  %-22s %8d rows%s%n", t.table(), t.targetRows(),
+                out.printf(Locale.ROOT, "  %-28s %8d rows%s%s%n", t.table(), t.targetRows(),
+                        t.replacedRows() > 0 ? " (replacing " + t.replacedRows() + " made by the migrations)" : "",
                         t.matches() ? "" : "   DIFFERS: the source has " + t.sourceRows());
+            }
+            for (String table : result.targetOnly()) {
+                out.printf(Locale.ROOT, "  %-28s   (PostgreSQL only, left as the migrations made it)%n", table);
             }
             if (!result.differing().isEmpty()) {
                 out.println("复制后行数不一致 / ROW COUNTS DIFFER in " + result.differing().size()

@@ -132,26 +132,23 @@ final class CopySchema {
     }
 
     /**
-     * Whether both sides have the same tables with the same column names: empty if so, otherwise one line per
-     * difference (a table or a column on one side only).
+     * What stops a copy, one line each: a table only the source has (its rows would be lost), or a column only one
+     * side of a common table has. A table only the target has is no obstacle: state that only PostgreSQL keeps (shared
+     * rate-limit buckets, for one) starts empty there.
      */
     static List<String> differences(Map<String, Set<String>> source, Map<String, Table> target) {
         List<String> out = new ArrayList<>();
-        Set<String> all = new TreeSet<>(source.keySet());
-        all.addAll(target.keySet());
-        for (String table : all) {
+        for (String table : source.keySet()) {
             if (!target.containsKey(table)) {
                 out.add("table " + table + " only in the SQLite source");
-            } else if (!source.containsKey(table)) {
-                out.add("table " + table + " only in the PostgreSQL target");
-            } else {
-                Set<String> targetColumns = new TreeSet<>();
-                target.get(table).columns().forEach(col -> targetColumns.add(col.name()));
-                Map<String, String> side = new LinkedHashMap<>();
-                source.get(table).stream().filter(col -> !targetColumns.contains(col)).forEach(col -> side.put(col, "SQLite source"));
-                targetColumns.stream().filter(col -> !source.get(table).contains(col)).forEach(col -> side.put(col, "PostgreSQL target"));
-                side.forEach((col, where) -> out.add("column " + table + "." + col + " only in the " + where));
+                continue;
             }
+            Set<String> targetColumns = new TreeSet<>();
+            target.get(table).columns().forEach(col -> targetColumns.add(col.name()));
+            Map<String, String> side = new LinkedHashMap<>();
+            source.get(table).stream().filter(col -> !targetColumns.contains(col)).forEach(col -> side.put(col, "SQLite source"));
+            targetColumns.stream().filter(col -> !source.get(table).contains(col)).forEach(col -> side.put(col, "PostgreSQL target"));
+            side.forEach((col, where) -> out.add("column " + table + "." + col + " only in the " + where));
         }
         return out;
     }

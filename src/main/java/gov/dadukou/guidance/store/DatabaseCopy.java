@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  * hash); afterwards every sequence is set past the largest id so that new rows do not collide. The target's own
  * triggers are disabled for the copy and enabled again before the commit, inside the same transaction (no other
  * session ever sees them off): the copy writes the source's rows verbatim, including any table the target would
- * maintain from another table's inserts, which must not be written twice. The append-only triggers only refuse
- * UPDATE, DELETE and TRUNCATE, which the copy never does.
+ * maintain from another table's inserts, which must not be written twice. Rows the migrations themselves put in a
+ * table (a counter's first row) are replaced by the source's. The append-only triggers only refuse UPDATE, DELETE and
+ * TRUNCATE, which the copy never does to them. Tables only PostgreSQL has (state that SQLite keeps in memory) are
+ * left as the migrations made them; a table or column only the source has stops the copy before a row is written.
  *
  * <p>Nothing here decides whether the target may be written: callers check {@link #existingRelations} first (an
  * empty target) and may {@link #emptyAgain} a target they found empty when the copy fails. Stateless; the source is
@@ -35,15 +37,21 @@ public final class DatabaseCopy {
     /** Rows per JDBC batch: large enough that round trips do not dominate, small enough to keep memory flat. */
     public static final int BATCH = 1000;
 
-    /** One table's rows on each side after the copy. */
-    public record TableCount(String table, long sourceRows, long targetRows) {
+    /**
+     * One table's rows on each side after the copy. {@code replacedRows}: rows the target's migrations had put in the
+     * table (a counter's first row, say), replaced by the source's.
+     */
+    public record TableCount(String table, long sourceRows, long targetRows, long replacedRows) {
         public boolean matches() {
             return sourceRows == targetRows;
         }
     }
 
-    /** What was copied, table by table in copy order, and how long the copy took (counting excluded). */
-    public record Result(List<TableCount> tables, Duration took) {
+    /**
+     * What was copied, table by table in copy order; the tables only the target has (PostgreSQL-only state such as
+     * shared rate-limit buckets, left as the migrations made them); how long the copy took (counting excluded).
+     */
+    public record Result(List<TableCount> tables, List<String> targetOnly, Duration took) {
         public long rows() {
             return tables.stream().mapToLong(TableCount::sourceRows).sum();
         }
@@ -56,7 +64,7 @@ public final class DatabaseCopy {
 
     /** The two schemas do not have the same tables and columns (a source or target at another schema version). */
     public static final class SchemaMismatchException extends StoreException {
-        SchemaMismatchException(List<String> differences) {
+        public SchemaMismatchException(List<String> differences) {
             super("源库与目标库的表结构不一致 / the source and target schemas differ: " + String.join("; ", differences));
         }
     }
@@ -98,14 +106,29 @@ public final class DatabaseCopy {
         return source.transaction(src -> {
             long started = System.nanoTime();
             Map<String, Set<String>> sourceTables = CopySchema.sqliteTables(src);
+            Map<String, Long> replaced = new java.util.HashMap<>();
+            List<String> targetOnly = new ArrayList<>();
             List<String> order = target.transaction(dst -> {
                 Map<String, CopySchema.Table> tables = CopySchema.postgresTables(dst);
                 List<String> differences = CopySchema.differences(sourceTables, tables);
                 if (!differences.isEmpty()) {
                     throw new SchemaMismatchException(differences);
                 }
-                List<String> inOrder = CopySchema.insertOrder(dst, tables.keySet());
+                tables.keySet().stream().filter(t -> !sourceTables.containsKey(t)).forEach(targetOnly::add);
+                List<String> inOrder = CopySchema.insertOrder(dst, sourceTables.keySet());
                 setTriggers(dst, inOrder, false);
+                // Rows the migrations made (a counter's first row) give way to the source's: children first.
+                List<String> childrenFirst = new ArrayList<>(inOrder);
+                Collections.reverse(childrenFirst);
+                for (String table : childrenFirst) {
+                    long made = count(dst, table);
+                    if (made > 0) {
+                        replaced.put(table, made);
+                        try (Statement s = dst.createStatement()) {
+                            s.execute("DELETE FROM " + quote(table));
+                        }
+                    }
+                }
                 for (String table : inOrder) {
                     copyTable(src, dst, tables.get(table));
                     resetSequences(dst, tables.get(table));
@@ -117,11 +140,11 @@ public final class DatabaseCopy {
             List<TableCount> counts = new ArrayList<>();
             target.transaction(dst -> {
                 for (String table : order) {
-                    counts.add(new TableCount(table, count(src, table), count(dst, table)));
+                    counts.add(new TableCount(table, count(src, table), count(dst, table), replaced.getOrDefault(table, 0L)));
                 }
                 return null;
             });
-            return new Result(Collections.unmodifiableList(counts), took);
+            return new Result(Collections.unmodifiableList(counts), List.copyOf(targetOnly), took);
         });
     }
 
