@@ -14,6 +14,7 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public final class PostgresServer implements AutoCloseable {
     private final String password;
     private final AtomicInteger databases = new AtomicInteger();
     private int port;
+    private int versionNum; // server_version_num, e.g. 150018
     private volatile boolean stopped;
 
     private PostgresServer(Path binDir, Path dir, String password) {
@@ -141,6 +143,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             server.initdb();
             server.startOnFreePort();
+            server.versionNum = server.versionNum();
             return server;
         } catch (IOException | RuntimeException e) {
             server.kill();
@@ -259,13 +262,26 @@ public final class PostgresServer implements AutoCloseable {
     /** A new, empty database (copied from template1), with a name no other call of this cluster returns. */
     public Database createDatabase() {
         Database db = database("guidance_" + databases.incrementAndGet());
-        admin("CREATE DATABASE " + db.name() + " ENCODING 'UTF8'");
+        // FILE_COPY copies template1's files instead of writing them through the WAL (PostgreSQL 15's default):
+        // with fsync off its checkpoints cost little, and it measured ~25 % faster here. PostgreSQL 14 and
+        // older know no STRATEGY and always copy files.
+        admin("CREATE DATABASE " + db.name() + " ENCODING 'UTF8'" + (versionNum >= 150000 ? " STRATEGY FILE_COPY" : ""));
         return db;
     }
 
     /** Drops a database made by {@link #createDatabase()}, closing whatever connections still use it. */
     public void dropDatabase(Database db) {
         admin("DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)");
+    }
+
+    private int versionNum() throws IOException {
+        try (Connection c = maintenance().connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException e) {
+            throw new IOException("the new PostgreSQL cluster refuses connections: " + e.getMessage() + logs(), e);
+        }
     }
 
     private void admin(String sql) {
