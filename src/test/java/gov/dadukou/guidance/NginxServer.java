@@ -38,10 +38,15 @@ public final class NginxServer implements AutoCloseable {
     private final Process process;
     private final int port;
 
+    /** Ends nginx if the JVM exits without {@link #close()} (a test run cut short), so no orphan keeps the port. */
+    private final Thread orphanGuard;
+
     private NginxServer(Path prefix, Process process, int port) {
         this.prefix = prefix;
         this.process = process;
         this.port = port;
+        this.orphanGuard = new Thread(process::destroy, "nginx-test-shutdown"); // SIGTERM: the master ends its workers
+        Runtime.getRuntime().addShutdownHook(orphanGuard);
     }
 
     /** Starts nginx with the shipped config proxying to these ports of 127.0.0.1. */
@@ -51,6 +56,7 @@ public final class NginxServer implements AutoCloseable {
             throw new IllegalArgumentException("at least one upstream port");
         }
         String shipped = Files.readString(SHIPPED_CONF, StandardCharsets.UTF_8);
+        rewrite(shipped, 1, upstreamPorts); // a shipped file the rewrite no longer fits fails here, before any temp dir
         for (int attempt = 1; ; attempt++) {
             Path prefix = Files.createTempDirectory("guidance-nginx");
             int port;
@@ -185,6 +191,11 @@ public final class NginxServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphanGuard);
+        } catch (IllegalStateException shuttingDown) {
+            // close() called from another shutdown hook: the guard runs anyway and finds nginx gone
         }
         TestDirs.delete(prefix);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -156,8 +157,13 @@ public final class PostgresServer implements AutoCloseable {
         Files.writeString(pwfile, password + "\n");
         if (ROOT) {
             UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
-            Files.setOwner(dir, users.lookupPrincipalByName(OS_USER));
-            Files.setOwner(pwfile, users.lookupPrincipalByName(OS_USER));
+            try {
+                Files.setOwner(dir, users.lookupPrincipalByName(OS_USER));
+                Files.setOwner(pwfile, users.lookupPrincipalByName(OS_USER));
+            } catch (UserPrincipalNotFoundException e) {
+                throw new IOException("as root, PostgreSQL runs as the '" + OS_USER
+                        + "' user, which Debian's " + PACKAGE + " package creates; there is none here", e);
+            }
         }
         run(List.of(tool("initdb"), "-D", dataDir().toString(), "-U", USER, "--pwfile=" + pwfile,
                 "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"));
@@ -332,8 +338,12 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void killPostmaster() {
+        Path pidFile = dataDir().resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) { // initdb failed, or the server never started
+            return;
+        }
         try {
-            List<String> lines = Files.readAllLines(dataDir().resolve("postmaster.pid"));
+            List<String> lines = Files.readAllLines(pidFile);
             ProcessHandle.of(Long.parseLong(lines.get(0).trim())).ifPresent(ProcessHandle::destroyForcibly);
         } catch (IOException | RuntimeException e) {
             System.err.println("PostgreSQL test cluster in " + dir + " may still run: " + e.getMessage());
@@ -364,6 +374,9 @@ public final class PostgresServer implements AutoCloseable {
         @Override
         public void afterEach(ExtensionContext context) {
             Database done = database;
+            if (done == null) { // before-each was skipped or failed: nothing was made
+                return;
+            }
             database = null;
             shared().dropDatabase(done);
         }
