@@ -1,32 +1,32 @@
 -- PostgreSQL twin of db/sqlite/V8__review_queues.sql.
 -- The review queues. submitted_at: when a version was sent to legal review; verification: what the editor
 -- checked for a version that confirms an entry's staff-verification mark (JSON), NULL otherwise.
-ALTER TABLE kb_versions ADD COLUMN submitted_at TEXT;
-ALTER TABLE kb_versions ADD COLUMN verification TEXT;
+ALTER TABLE kb_versions ADD COLUMN submitted_at TEXT COLLATE "C";
+ALTER TABLE kb_versions ADD COLUMN verification TEXT COLLATE "C";
 UPDATE kb_versions SET submitted_at = created_at WHERE status = 'submitted';
 
 -- One row per entry: its latest version's summary and its live version, derived from kb_versions and
 -- rewritten in the same transaction as every change to an entry's versions (VersionRows.reindex).
 -- The column order is SQLite's: VersionRows inserts without a column list.
 CREATE TABLE kb_entry_index (
-    entry_id        TEXT PRIMARY KEY,
+    entry_id        TEXT COLLATE "C" PRIMARY KEY,
     version         INTEGER NOT NULL,
-    status          TEXT NOT NULL,
-    title           TEXT NOT NULL,
-    kind            TEXT NOT NULL,
-    department      TEXT NOT NULL,
-    method          TEXT,
-    reviewed        TEXT NOT NULL,
-    verify          TEXT,
+    status          TEXT COLLATE "C" NOT NULL,
+    title           TEXT COLLATE "C" NOT NULL,
+    kind            TEXT COLLATE "C" NOT NULL,
+    department      TEXT COLLATE "C" NOT NULL,
+    method          TEXT COLLATE "C",
+    reviewed        TEXT COLLATE "C" NOT NULL,
+    verify          TEXT COLLATE "C",
     verification    INTEGER NOT NULL,
-    search_text     TEXT NOT NULL,
+    search_text     TEXT COLLATE "C" NOT NULL,
     live_version    INTEGER,
-    author          TEXT NOT NULL,
-    created_at      TEXT NOT NULL,
-    submitted_at    TEXT,
-    reviewer        TEXT,
-    review_comment  TEXT,
-    reviewed_at     TEXT
+    author          TEXT COLLATE "C" NOT NULL,
+    created_at      TEXT COLLATE "C" NOT NULL,
+    submitted_at    TEXT COLLATE "C",
+    reviewer        TEXT COLLATE "C",
+    review_comment  TEXT COLLATE "C",
+    reviewed_at     TEXT COLLATE "C"
 );
 CREATE INDEX kb_entry_index_status ON kb_entry_index (status, submitted_at);
 CREATE INDEX kb_entry_index_author ON kb_entry_index (author, status);
