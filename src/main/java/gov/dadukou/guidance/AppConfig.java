@@ -28,11 +28,14 @@ import java.util.function.Function;
  * @param limits            what one client may send, and whose word on the client's address is believed
  * @param allowEmptyDatabase {@code ALLOW_EMPTY_DATABASE=1}: start with a new, empty database although the data
  *                          directory records that its database held data (default {@code 0}: refuse, exit 2)
+ * @param database          {@code DATABASE_URL} ({@code jdbc:postgresql://host:port/db}), {@code DATABASE_USER},
+ *                          {@code DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} (default 10): the shared PostgreSQL
+ *                          database several instances use; null (the default) means SQLite in {@code DATA_DIR}
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
                         Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits,
-                        boolean allowEmptyDatabase) {
+                        boolean allowEmptyDatabase, gov.dadukou.guidance.store.PostgresSettings database) {
 
     /** Never prints the admin password. */
     @Override
@@ -140,7 +143,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                         intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
                         proxies(get.apply("TRUSTED_PROXIES")),
                         intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)),
-                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")));
+                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get));
         config.validatePaths();
         return config;
     }
@@ -148,7 +151,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false);
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null);
     }
 
     /** {@code 1} or {@code 0}; anything else is refused rather than guessed, since this one decides about data. */
@@ -165,7 +168,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
     public AppConfig withAllowEmptyDatabase(boolean allow) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database);
     }
 
     private static String adminPassword(String value) {
@@ -186,13 +189,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase);
+                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -216,13 +219,40 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase, database);
+    }
+
+    /** The same configuration on PostgreSQL ({@code null}: SQLite in the data directory). */
+    public AppConfig withDatabase(gov.dadukou.guidance.store.PostgresSettings settings) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings);
+    }
+
+    /**
+     * {@code DATABASE_URL} and its companions; null when unset. A password without a URL, or a URL of another
+     * database, is refused rather than silently falling back to SQLite.
+     */
+    private static gov.dadukou.guidance.store.PostgresSettings postgres(Function<String, String> get) {
+        String url = get.apply("DATABASE_URL");
+        if (url == null) {
+            for (String name : new String[] {"DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_POOL_SIZE"}) {
+                if (get.apply(name) != null) {
+                    throw new ConfigException(name + " 需要同时设置 DATABASE_URL / needs DATABASE_URL (without it the database is SQLite in DATA_DIR)");
+                }
+            }
+            return null;
+        }
+        if (!url.startsWith(gov.dadukou.guidance.store.PostgresSettings.URL_PREFIX) || url.length() <= gov.dadukou.guidance.store.PostgresSettings.URL_PREFIX.length()) {
+            throw new ConfigException("DATABASE_URL 应形如 jdbc:postgresql://主机:端口/库名 / must look like jdbc:postgresql://host:port/db");
+        }
+        return new gov.dadukou.guidance.store.PostgresSettings(url, get.apply("DATABASE_USER"), get.apply("DATABASE_PASSWORD"),
+                intVar("DATABASE_POOL_SIZE", get.apply("DATABASE_POOL_SIZE"), 10, 1, 200));
     }
 
     /** The same configuration with other limits (tests). */
     public AppConfig withLimits(Limits l) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase);
+                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database);
     }
 
     private static java.util.List<Cidr> proxies(String value) {
@@ -264,13 +294,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
+                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
     }
 
     private static String bounded(String name, String value) {
@@ -327,6 +357,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + " delivery=" + (delivery.enabled() ? "webhook every " + delivery.interval().toSeconds() + "s, "
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
                 + " reminderChannel=" + delivery.channel().code()
+                + " database=" + (database == null ? "sqlite in dataDir" : database)
                 + " allowedOrigins=" + allowedOrigins
                 + " limits=chat " + limits.chatPerMinute() + "/min, writes " + limits.writesPerHour() + "/h, connections "
                 + limits.connectionsPerAddress() + "/address, trustedProxies=" + limits.trustedProxies();

@@ -80,7 +80,7 @@ public final class Assistant implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
-        this.database = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
+        this.database = openDatabase(config);
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
         // Staff edits live in the database; the shipped files only seed an empty one.
         this.workflow = new EntryWorkflow(database, knowledgeBase, new LiveEntries() {
@@ -170,6 +170,12 @@ public final class Assistant implements AutoCloseable {
     }
 
     /** The database, for tools and tests; services get it at construction. */
+    /** The configured database: PostgreSQL when {@code DATABASE_URL} is set, otherwise SQLite in the data directory. */
+    public static Database openDatabase(AppConfig config) {
+        return config.database() != null ? Database.open(config.database())
+                : Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
+    }
+
     public Database database() {
         return database;
     }

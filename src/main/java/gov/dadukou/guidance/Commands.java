@@ -112,7 +112,7 @@ final class Commands {
             out.println("give the password in ADMIN_PASSWORD or on standard input");
             return 64;
         }
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
+        try (Database db = Assistant.openDatabase(config)) {
             var staff = new gov.dadukou.guidance.admin.StaffService(db, Clock.systemUTC(),
                     new gov.dadukou.guidance.admin.PasswordHasher(gov.dadukou.guidance.admin.PasswordHasher.OWASP_ITERATIONS),
                     java.time.Duration.ofHours(8));
@@ -135,7 +135,7 @@ final class Commands {
         }
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
+        try (Database db = Assistant.openDatabase(config)) {
             var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
             workflow.seedIfEmpty(kb);
             var live = workflow.published();
@@ -149,7 +149,7 @@ final class Commands {
     private static int importEntries(PrintStream out) {
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
+        try (Database db = Assistant.openDatabase(config)) {
             var workflow = new gov.dadukou.guidance.admin.EntryWorkflow(db, kb, noLiveIndex(), Clock.systemUTC());
             int seeded = workflow.seedIfEmpty(kb);
             out.println(seeded > 0 ? "empty database seeded with " + seeded + " entries" : "imported: " + workflow.importShipped(kb)
@@ -179,7 +179,7 @@ final class Commands {
         }
         AppConfig config = AppConfig.fromEnv(System.getenv());
         KnowledgeBase kb = KnowledgeBaseLoader.load(config.kbDir());
-        try (Database db = Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase())) {
+        try (Database db = Assistant.openDatabase(config)) {
             ConsentService consent = new ConsentService(db, Clock.systemUTC(), kb.topics(), new ConsentService.NoticeSettings(
                     config.consentController(), config.consentContact(), config.consentRetention(), config.delivery().channel()));
             if (args.get(0).equals("verify")) {

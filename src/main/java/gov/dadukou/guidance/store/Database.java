@@ -1,59 +1,82 @@
 package gov.dadukou.guidance.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The embedded SQLite database under the data directory. One connection, used under one lock: writes
- * are few and must be serialised anyway (the consent ledger's hash chain), and SQLite allows one writer.
- * Commits are fully durable ({@code synchronous=FULL}): a commit that returned is on disk. Schema changes
- * are versioned migrations ({@code db/V<n>__*.sql}) applied in order, each once.
+ * The application's database: the embedded SQLite file under the data directory (the default), or a shared
+ * PostgreSQL server that several instances use ({@code DATABASE_URL}). Callers see one API either way:
+ * {@link #inTransaction} (Jdbi) or {@link #transaction} (plain JDBC), each one transaction, committed if it returns
+ * and rolled back if it throws. The schema is Flyway's versioned migrations, one folder per dialect
+ * ({@code db/sqlite}, {@code db/postgresql}); see {@link Migrations}.
  *
- * <p>Storage faults (the file not writable, corrupt, the disk full or failing) are thrown as
- * {@link StorageFaultException} and remembered until a later write succeeds ({@link #storageFault()}), so
- * that {@code /health} can say writes fail while reads still work. The file and its -wal/-shm companions
- * are readable by their owner only. Thread-safe.
+ * <p>SQLite: one connection, used under one lock, because SQLite allows one writer and writes are few; commits are
+ * fully durable ({@code synchronous=FULL}); the file and its -wal/-shm companions are readable by their owner only.
+ * PostgreSQL: a HikariCP pool; what must be serialised across instances (the consent ledger's hash chain) takes
+ * its own database lock inside the transaction.
+ *
+ * <p>Storage faults (SQLite: the file not writable, corrupt, the disk full or failing; PostgreSQL: the server
+ * unreachable, out of disk, read-only) are thrown as {@link StorageFaultException} and remembered until a later
+ * write succeeds ({@link #storageFault()}), so that {@code /health} can say writes fail. Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    /** Migrations in order; append, never edit one that has shipped. */
-    private static final List<String> MIGRATIONS = List.of("V1__consent_ledger.sql", "V2__reminder_deliveries.sql",
-            "V3__feedback.sql", "V4__staff.sql", "V5__entry_versions.sql", "V6__consent_state.sql",
-            "V7__staff_hardening.sql", "V8__review_queues.sql", "V9__feedback_questions_last_login.sql", "V10__checks.sql");
+
+    /** Which SQL the database speaks, for the few statements that differ. */
+    public enum Dialect {
+        SQLITE("sqlite"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Dialect(String folder) {
+            this.folder = folder;
+        }
+
+        /** The migrations folder under {@code db/}. */
+        String folder() {
+            return folder;
+        }
+    }
 
     /** The last storage fault (of a write, or of a read of a damaged file); no write has succeeded since it. */
     public record Fault(StorageFault kind, String detail) {
     }
 
-    private final Connection connection;
-    private final Path file;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Null while writes work. Volatile: /health reads it without the lock, on every poll. */
-    private volatile Fault fault;
-
-    /** Work done inside one transaction. */
+    /** Work done inside one transaction, on its JDBC connection. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private Database(Connection connection, Path file) {
-        this.connection = connection;
-        this.file = file;
+    private final Dialect dialect;
+    /** The file, or the URL without credentials: for messages and logs. */
+    private final String location;
+    private final Jdbi jdbi;
+    /** SQLite only: its one connection is used by one transaction at a time. Null for PostgreSQL. */
+    private final ReentrantLock lock;
+    /** What {@link #close()} closes: the SQLite connection or the PostgreSQL pool. */
+    private final AutoCloseable resource;
+    /** Null while writes work. Volatile: /health reads it without the lock, on every poll. */
+    private volatile Fault fault;
+
+    private Database(Dialect dialect, String location, Jdbi jdbi, ReentrantLock lock, AutoCloseable resource) {
+        this.dialect = dialect;
+        this.location = location;
+        this.jdbi = jdbi;
+        this.lock = lock;
+        this.resource = resource;
     }
 
     /** {@link #open(Path, boolean)} refusing a lost database. */
@@ -62,8 +85,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) {@code file}, brings its schema up to date and proves it can be written.
-     * Refuses a database that held data and is now missing or empty unless {@code allowEmpty}.
+     * Opens (creating if needed) the SQLite {@code file}, brings its schema up to date and proves it can be
+     * written. Refuses a database that held data and is now missing or empty unless {@code allowEmpty}.
      *
      * @throws DatabaseLostException   when the data directory's marker says it held data and it is missing or empty
      * @throws StorageFaultException   when the file is not writable, not a database, or the storage fails
@@ -79,13 +102,25 @@ public final class Database implements AutoCloseable {
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + path);
         } catch (SQLException e) {
-            throw failure(path, "cannot open database " + path, e);
+            throw failure(path.toString(), "cannot open database " + path, e);
         }
-        Database db = new Database(c, path);
+        // The one connection is handed to Jdbi for each transaction and stays open until close().
+        Jdbi jdbi = Jdbi.create(new org.jdbi.v3.core.ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return c;
+            }
+
+            @Override
+            public void closeConnection(Connection toClose) {
+                // Owned by the Database, closed by close().
+            }
+        });
+        Database db = new Database(Dialect.SQLITE, path.toString(), jdbi, new ReentrantLock(), c);
         try {
-            db.configure();
-            files.checkSchemaNotLost(db.schemaVersion(), allowEmpty);
-            db.migrate();
+            Sqlite.configure(c, path);
+            files.checkSchemaNotLost(Sqlite.userVersion(c), allowEmpty);
+            db.migrate(new Migrations.Target("jdbc:sqlite:" + path, null, null, null), Sqlite.userVersion(c));
             // Opening and reading succeed on a read-only file; only a write shows it. Once, at start.
             db.probeWrite();
             files.restrictToOwner(); // -wal and -shm exist now
@@ -97,15 +132,47 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void configure() {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA foreign_keys=ON");
-            s.execute("PRAGMA busy_timeout=5000");
-        } catch (SQLException e) {
-            throw failure(file, "cannot configure database " + file, e);
+    /**
+     * Connects to the PostgreSQL database in {@code settings} (a pool of at most {@link PostgresSettings#poolSize()} connections),
+     * brings its schema up to date and proves it can be written.
+     *
+     * @throws StorageFaultException when the server cannot be reached or refuses the credentials ({@link StorageFault#UNAVAILABLE})
+     * @throws StoreException        when a migration fails for another reason
+     */
+    public static Database open(PostgresSettings settings) {
+        HikariDataSource pool = Postgres.pool(settings, settings.poolSize());
+        Database db = new Database(Dialect.POSTGRESQL, settings.location(), Jdbi.create(pool), null, pool);
+        try {
+            db.migrate(new Migrations.Target(null, null, null, pool), 0);
+            db.probeWrite();
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
+    }
+
+    private void migrate(Migrations.Target target, int legacyVersion) {
+        try {
+            int version = Migrations.migrate(target, dialect, legacyVersion);
+            if (dialect == Dialect.SQLITE) {
+                // Kept in step so that the data directory's lost-database check and older tools read it.
+                transaction(c -> Sqlite.setUserVersion(c, version));
+            }
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            Optional<StorageFault> kind = StorageFault.of(e);
+            throw kind.isPresent() ? new StorageFaultException(location, kind.get(), e)
+                    : new StoreException("database migration failed on " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The database file, or the PostgreSQL URL without credentials. */
+    public String location() {
+        return location;
     }
 
     /** The last storage fault, if no write has succeeded since it. Cheap (a volatile read, no I/O): /health calls it. */
@@ -114,102 +181,105 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * One real write that changes nothing: the schema version written back unchanged, committed (a WAL frame
-     * and an fsync). Clears {@link #storageFault()} when it succeeds.
+     * One real write that changes nothing (SQLite: the schema version written back; PostgreSQL: a transaction id
+     * taken and committed), so that it reaches the disk. Clears {@link #storageFault()} when it succeeds.
      *
      * @throws StorageFaultException when the write fails for the storage
      */
     public void probeWrite() {
-        lock.lock();
-        try {
-            inTransaction(c -> {
+        execute(h -> {
+            Connection c = h.getConnection();
+            if (dialect == Dialect.SQLITE) {
+                Sqlite.setUserVersion(c, Sqlite.userVersion(c));
+            } else {
                 try (Statement s = c.createStatement()) {
-                    int version;
-                    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                        version = rs.next() ? rs.getInt(1) : 0;
-                    }
-                    s.execute("PRAGMA user_version = " + version);
+                    s.execute("SELECT pg_current_xact_id()");
                 }
-                return null;
-            });
-            cleared();
-        } finally {
-            lock.unlock();
-        }
+            }
+            return null;
+        }, true);
     }
 
     /**
-     * Runs {@code work} in one transaction, committed if it returns, rolled back if it throws.
+     * Runs {@code work} in one transaction on a Jdbi handle, committed if it returns, rolled back if it throws.
+     *
+     * @throws StorageFaultException when the storage failed (remembered for {@link #storageFault()})
+     * @throws StoreException        when a statement failed for another reason
+     */
+    public <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        return execute(work::withHandle, false);
+    }
+
+    /**
+     * Runs {@code work} in one transaction on its JDBC connection, committed if it returns, rolled back if it throws.
      *
      * @throws StorageFaultException when the storage failed (remembered for {@link #storageFault()})
      * @throws StoreException        when a statement failed for another reason
      */
     public <T> T transaction(Work<T> work) {
-        lock.lock();
-        try {
-            return inTransaction(work);
-        } finally {
-            lock.unlock();
-        }
+        return execute(h -> work.run(h.getConnection()), false);
     }
 
-    /** Under the lock. */
-    private <T> T inTransaction(Work<T> work) {
-        boolean faulted = fault != null;
+    /** The schema version: Flyway's current version (SQLite also mirrors it in {@code PRAGMA user_version}). */
+    public int schemaVersion() {
+        return execute(h -> Migrations.currentVersion(h.getConnection()), false);
+    }
+
+    private <T> T execute(HandleCallback<T, SQLException> work, boolean probe) {
+        if (lock != null) {
+            lock.lock();
+        }
         try {
-            // Only while faulted: whether this transaction wrote anything, which is what clears the fault.
-            long changesBefore = faulted ? totalChanges() : 0;
-            connection.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackAfter(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            if (faulted && totalChanges() > changesBefore) {
+            boolean faulted = fault != null;
+            boolean[] wrote = {probe};
+            T result = jdbi.inTransaction(h -> {
+                // Only while faulted: whether this transaction wrote anything, which is what clears the fault.
+                long before = faulted && dialect == Dialect.SQLITE ? Sqlite.totalChanges(h.getConnection()) : 0;
+                T r = work.withHandle(h);
+                if (faulted && !probe) {
+                    wrote[0] = dialect == Dialect.SQLITE ? Sqlite.totalChanges(h.getConnection()) > before
+                            : Postgres.wroteInTransaction(h.getConnection());
+                }
+                return r;
+            });
+            if (wrote[0]) {
                 cleared();
             }
             return result;
         } catch (SQLException e) {
-            StoreException failed = failure(file, "database transaction failed on " + file, e);
+            StoreException failed = failure(location, "database transaction failed on " + location, e);
             if (failed instanceof StorageFaultException storage) {
                 recordFault(storage.fault(), e);
             }
             throw failed;
+        } catch (JdbiException e) {
+            // Jdbi's own failures (no connection, a commit refused) wrap the SQLException.
+            Optional<StorageFault> kind = StorageFault.of(e);
+            kind.ifPresent(k -> recordFault(k, e));
+            throw kind.isPresent() ? new StorageFaultException(location, kind.get(), e)
+                    : new StoreException("database transaction failed on " + location, e);
         } catch (RuntimeException e) {
             // Work may wrap an SQLException in its own exception; a storage fault inside still counts.
             StorageFault.of(e).ifPresent(kind -> recordFault(kind, e));
             throw e;
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 
-    private void rollbackAfter(Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private long totalChanges() throws SQLException {
-        return connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().total_changes();
-    }
-
-    /** A StorageFaultException (remembered) when {@code e} is a storage fault, otherwise a plain StoreException. */
-    private static StoreException failure(Path file, String message, SQLException e) {
+    /** A StorageFaultException when {@code e} is a storage fault, otherwise a plain StoreException. */
+    private static StoreException failure(String location, String message, SQLException e) {
         Optional<StorageFault> kind = StorageFault.of(e);
-        return kind.isPresent() ? new StorageFaultException(file, kind.get(), e) : new StoreException(message, e);
+        return kind.isPresent() ? new StorageFaultException(location, kind.get(), e) : new StoreException(message, e);
     }
 
     private void recordFault(StorageFault kind, Throwable e) {
         Fault previous = fault;
         fault = new Fault(kind, String.valueOf(e.getMessage()));
         if (previous == null) {
-            LOG.error("DATABASE STORAGE FAULT ({}) on {}: {}", kind.code(), file, e.getMessage());
+            LOG.error("DATABASE STORAGE FAULT ({}) on {}: {}", kind.code(), location, e.getMessage());
         }
     }
 
@@ -220,80 +290,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public int schemaVersion() {
-        return transaction(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        });
-    }
-
-    private void migrate() {
-        int current = schemaVersion();
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-            String name = MIGRATIONS.get(v - 1);
-            String sql = resource("/db/" + name);
-            int version = v;
-            transaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : splitStatements(sql)) {
-                        s.execute(statement);
-                    }
-                    s.execute("PRAGMA user_version = " + version);
-                }
-                return null;
-            });
-            LOG.info("database migrated to version {} ({})", v, name);
-        }
-    }
-
-    /** Splits on semicolons at line ends, keeping trigger bodies (which end with END;) whole. */
-    static List<String> splitStatements(String sql) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean inTrigger = false;
-        for (String line : sql.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) {
-                inTrigger = true;
-            }
-            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
-            if (ends) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-                inTrigger = false;
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(current.toString().strip());
-        }
-        return out;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Database.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("migration missing from the jar: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        lock.lock();
+        if (lock != null) {
+            lock.lock();
+        }
         try {
-            connection.close();
-        } catch (SQLException e) {
+            resource.close();
+        } catch (Exception e) {
             LOG.warn("closing the database failed", e);
         } finally {
-            lock.unlock();
+            if (lock != null) {
+                lock.unlock();
+            }
         }
     }
 }

@@ -20,7 +20,12 @@ public enum StorageFault {
     IO_ERROR("io_error", "读写出错", "failed with an I/O error",
             "请检查磁盘、文件系统和挂载状态（系统日志 dmesg）/ check the disk, the file system and the mount (dmesg)"),
     DISK_FULL("disk_full", "所在磁盘已满", "is on a full disk",
-            "请释放磁盘空间 / free disk space on its file system");
+            "请释放磁盘空间 / free disk space on its file system"),
+    /** PostgreSQL only: the server cannot be reached, refuses the credentials, or is shutting down. */
+    UNAVAILABLE("unavailable", "无法连接或拒绝登录", "cannot be reached or refuses the login",
+            "请检查 DATABASE_URL、DATABASE_USER、DATABASE_PASSWORD，数据库服务器是否运行、网络和 pg_hba.conf 是否允许本机连接 / "
+                    + "check DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD, that the server is running, and that the "
+                    + "network and pg_hba.conf let this host connect");
 
     private final String code;
     private final String chinese;
@@ -34,14 +39,18 @@ public enum StorageFault {
         this.advice = advice;
     }
 
-    /** A stable code for {@code /health}: {@code read_only}, {@code corrupt}, {@code io_error}, {@code disk_full}. */
+    /** A stable code for {@code /health}: {@code read_only}, {@code corrupt}, {@code io_error}, {@code disk_full}, {@code unavailable}. */
     public String code() {
         return code;
     }
 
-    /** "数据库文件不可写 / database file is not writable: FILE", without the advice. */
-    public String describe(String file) {
-        return "数据库文件" + chinese + " / database file " + english + ": " + file;
+    /**
+     * "数据库文件不可写 / database file is not writable: FILE", without the advice; for a PostgreSQL
+     * URL "数据库…/ database …: URL".
+     */
+    public String describe(String location) {
+        boolean server = location.startsWith(PostgresSettings.URL_PREFIX);
+        return (server ? "数据库" : "数据库文件") + chinese + (server ? " / database " : " / database file ") + english + ": " + location;
     }
 
     /** The problem in Chinese, for a message: "不可写", "所在磁盘已满" … */
@@ -60,11 +69,38 @@ public enum StorageFault {
             if (t instanceof StorageFaultException e) {
                 return Optional.of(e.fault());
             }
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return Optional.of(UNAVAILABLE); // the pool found no live connection in time
+            }
             if (t instanceof SQLException e && e.getErrorCode() != 0) {
                 return ofSqliteCode(e.getErrorCode());
             }
+            if (t instanceof SQLException e && e.getSQLState() != null) {
+                Optional<StorageFault> kind = ofSqlState(e.getSQLState());
+                if (kind.isPresent()) {
+                    return kind;
+                }
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * PostgreSQL's SQLSTATE classes that say something about the server or its storage rather than the statement
+     * (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+     */
+    static Optional<StorageFault> ofSqlState(String state) {
+        if (state.startsWith("08") || state.startsWith("28") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03") || state.equals("53300")) {
+            return Optional.of(UNAVAILABLE);   // connection, authorisation, shutdown, too many connections
+        }
+        return switch (state) {
+            case "53100" -> Optional.of(DISK_FULL);             // disk_full
+            case "25006" -> Optional.of(READ_ONLY);             // read_only_sql_transaction (a standby)
+            case "58030" -> Optional.of(IO_ERROR);              // io_error
+            case "XX001", "XX002" -> Optional.of(CORRUPT);      // data_corrupted, index_corrupted
+            default -> Optional.empty();
+        };
     }
 
     /** SQLite primary result codes (the low byte of an extended code). */

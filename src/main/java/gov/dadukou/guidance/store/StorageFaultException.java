@@ -7,18 +7,24 @@ package gov.dadukou.guidance.store;
  * {@code /health} reports the database until a write succeeds again.
  */
 public final class StorageFaultException extends StoreException {
-    private final transient java.nio.file.Path file;
+    private final String location;
     private final StorageFault fault;
 
     public StorageFaultException(java.nio.file.Path file, StorageFault fault, Throwable cause) {
-        super(fault.describe(file.toString()) + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+        this(file.toString(), fault, cause);
+    }
+
+    /** {@code location}: the database file, or the PostgreSQL URL without credentials. */
+    public StorageFaultException(String location, StorageFault fault, Throwable cause) {
+        super(fault.describe(location) + (cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
                 + "。处理办法 / what to do: " + fault.advice(), cause);
-        this.file = file;
+        this.location = location;
         this.fault = fault;
     }
 
-    public java.nio.file.Path file() {
-        return file;
+    /** The database file, or the PostgreSQL URL without credentials. */
+    public String location() {
+        return location;
     }
 
     public StorageFault fault() {

@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConsentLedgerTest {
-    static final List<String> TOPICS = List.of("食品安全", "消防安全", "年度报告");
-    static final ConsentService.NoticeSettings SETTINGS = new ConsentService.NoticeSettings("测试运营单位", "12345政务服务便民热线", "测试保存期限。");
+public class ConsentLedgerTest {
+    public static final List<String> TOPICS = List.of("食品安全", "消防安全", "年度报告");
+    public static final ConsentService.NoticeSettings SETTINGS = new ConsentService.NoticeSettings("测试运营单位", "12345政务服务便民热线", "测试保存期限。");
 
     @TempDir
     Path dir;

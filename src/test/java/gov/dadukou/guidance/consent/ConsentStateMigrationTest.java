@@ -32,15 +32,7 @@ class ConsentStateMigrationTest {
     void aVersionFiveDatabaseUpgradesInPlaceWithEveryConsentAndDeliveryAndItsStatus() throws Exception {
         Path file = dir.resolve("guidance.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            for (int v = 1; v <= 5; v++) {
-                String name = List.of("V1__consent_ledger.sql", "V2__reminder_deliveries.sql", "V3__feedback.sql",
-                        "V4__staff.sql", "V5__entry_versions.sql").get(v - 1);
-                try (Statement s = c.createStatement()) {
-                    for (String sql : statements(resource("/db/" + name))) {
-                        s.execute(sql);
-                    }
-                }
-            }
+            gov.dadukou.guidance.store.PreviousRelease.schema(c, 5);
             c.setAutoCommit(false);
             // As version 5 wrote them: no phoneVerified, one active consent per business.
             grant(c, "r-active", "91350100M000100Y43", "2026-01-01T00:00:00.000+00:00");
@@ -53,7 +45,6 @@ class ConsentStateMigrationTest {
                         + "VALUES ('91350100M000100Y43', 'tx-nianbao', 2026, 'sent', 1, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')");
                 s.execute("INSERT INTO reminder_deliveries (credit_code, reminder_id, season, status, attempts, next_attempt_at, created_at) "
                         + "VALUES ('91110000100017643K', 'tx-nianbao', 2026, 'cancelled', 0, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')");
-                s.execute("PRAGMA user_version = 5");
             }
             c.commit();
         }
@@ -103,29 +94,4 @@ class ConsentStateMigrationTest {
     }
 
     /** The migration files' statements: split on semicolons at line ends, trigger bodies kept whole. */
-    private static List<String> statements(String sql) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean trigger = false;
-        for (String line : sql.split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            trigger |= t.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER");
-            if (trigger ? t.equalsIgnoreCase("END;") : t.endsWith(";")) {
-                out.add(current.toString());
-                current.setLength(0);
-                trigger = false;
-            }
-        }
-        return out;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ConsentStateMigrationTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -6,9 +6,6 @@ import gov.dadukou.guidance.admin.StaffService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,13 +25,7 @@ class StaffUpgradeTest {
     /** A database as the previous release left it: schema version 5, one account locked by the old code. */
     void previousRelease(Path file, String hash) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String name : new String[] {"V1__consent_ledger.sql", "V2__reminder_deliveries.sql", "V3__feedback.sql",
-                    "V4__staff.sql", "V5__entry_versions.sql"}) {
-                for (String statement : Database.splitStatements(resource("/db/" + name))) {
-                    s.execute(statement);
-                }
-            }
-            s.execute("PRAGMA user_version = 5");
+            PreviousRelease.schema(c, 5);
             s.execute("INSERT INTO staff_accounts (username, password_hash, role, created_at, failed_logins, locked_until) VALUES "
                     + "('reviewer1', '" + hash + "', 'reviewer', '2026-01-01T00:00:00Z', 0, '2999-01-01T00:00:00Z')");
         }
@@ -51,12 +42,6 @@ class StaffUpgradeTest {
             StaffService.Login login = staff.login("reviewer1", "reviewer-password-1".toCharArray(), "203.0.113.1");
             assertNull(login.account().createdBy(), "not recorded before the upgrade");
             assertEquals(false, login.account().mustChangePassword());
-        }
-    }
-
-    static String resource(String name) throws IOException {
-        try (InputStream in = StaffUpgradeTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
