@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 
 /**
  * Runs the HTTP-level tests on PostgreSQL when {@code DATABASE_URL=jdbc:postgresql://…} (with {@code DATABASE_USER},
  * {@code DATABASE_PASSWORD}) is set for the test JVM; otherwise every test keeps its own SQLite file. Each server
- * gets a new, empty schema of its own (as each gets a new data directory), so tests never see each other's rows.
+ * gets the schema of its data directory (new and empty for a new directory, the same again when a test restarts the
+ * server on the same directory), so tests never see each other's rows.
  * Stateless; safe from any thread.
  */
 public final class TestDatabases {
@@ -27,9 +27,9 @@ public final class TestDatabases {
         }
         String user = System.getenv("DATABASE_USER");
         String password = System.getenv("DATABASE_PASSWORD");
-        String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
+        String schema = "test_" + Hashing.sha256Hex(config.dataDir().toAbsolutePath().toString()).substring(0, 32);
         try (Connection c = DriverManager.getConnection(URL, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot make a test schema on " + URL, e);
         }
