@@ -79,8 +79,11 @@ final class DatabaseCommand {
             }
             err.println("复制失败 / the copy failed: " + e.getMessage());
             try {
-                DatabaseCopy.emptyAgain(settings); // it was empty before: what is there now, this run made
-                err.println("目标数据库已恢复为空，排除问题后可再次运行 / the target is empty again; fix the cause and run db copy again");
+                if (DatabaseCopy.emptyAgain(settings)) { // it was empty before: what is there now, this run made
+                    err.println("目标数据库已恢复为空，排除问题后可再次运行 / the target is empty again; fix the cause and run db copy again");
+                } else {
+                    err.println("目标数据库未被本次运行改动 / this run did not change the target");
+                }
             } catch (StoreException cleanup) {
                 err.println("目标数据库未能恢复为空，请删除后重建该库再运行 / the target could not be emptied; drop and create it, "
                         + "then run db copy again: " + cleanup.getMessage());

@@ -205,12 +205,23 @@ public final class DatabaseCopy {
     /**
      * After a failed copy into a target that {@link #existingRelations} found empty: drops what the migrations and
      * the copy made there (tables with their sequences and triggers, views, functions), so that the target is empty
-     * again and the copy can simply be run again. Never call it on a target that was not empty before.
+     * again and the copy can simply be run again. Never call it on a target that was not empty before. Drops nothing
+     * and returns false when the target has no Flyway history: the migrations never began there (Flyway makes that
+     * table only in a schema it found empty), so whatever is there appeared since the check and is not ours.
      *
+     * @return whether the target was emptied
      * @throws StoreException when the target cannot be emptied (the message says what is left)
      */
-    public static void emptyAgain(PostgresSettings target) {
+    public static boolean emptyAgain(PostgresSettings target) {
         try (Connection c = connect(target)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NULL")) {
+                ps.setString(1, Migrations.HISTORY_TABLE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return false;
+                    }
+                }
+            }
             c.setAutoCommit(false);
             List<String> drops = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -234,6 +245,7 @@ public final class DatabaseCopy {
                 }
             }
             c.commit();
+            return true;
         } catch (SQLException e) {
             throw failure(target, "could not empty the target again; drop and create the database by hand", e);
         }
