@@ -51,8 +51,9 @@ public final class ConsentLedger {
 
     /**
      * The PostgreSQL advisory lock key that serialises appends: the ASCII bytes of "LEDGER" (0x4C4544474552).
-     * Advisory locks are per database and share one key space: no other code of this application may use
-     * this key, and a database shared with other software must not either.
+     * Advisory locks are per database (not per schema) and share one key space: no other code of this
+     * application may use this key, and a database shared with other software must not either. Deployments that
+     * share one database in separate schemas queue on the one lock: still correct, each chain its own.
      */
     public static final long CHAIN_LOCK = 0x4C4544474552L;
 
