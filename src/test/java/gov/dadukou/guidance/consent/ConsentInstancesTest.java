@@ -181,6 +181,35 @@ class ConsentInstancesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
+    void aOneTimeCodeGivenOnTwoInstancesAtOnceVerifiesOneConsentOnly(String backend) throws Exception {
+        instances = DatabaseInstances.of(backend, dir);
+        List<ConsentService> both = List.of(instance(), instance());
+        for (int n = 0; n < 10; n++) {
+            String phone = String.format("137%08d", n);
+            both.get(0).requestCode(phone);
+            ConsentRequest request = new ConsentRequest("重庆测试公司", business(n), "联系人", phone, List.of("食品安全"), 1, true,
+                    codes.codeFor(phone));
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> grants = new ArrayList<>();
+            for (ConsentService on : both) {
+                grants.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return on.grant(request).verified() ? "verified" : "unverified";
+                    } catch (gov.dadukou.guidance.ClientException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = all(grants);
+            assertEquals(1, outcomes.stream().filter("verified"::equals).count(), "the code is used once: " + outcomes);
+            assertTrue(outcomes.contains("code_expired"), outcomes.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BACKENDS)
     void theDatabaseRefusesToUpdateOrDeleteLedgerEvents(String backend) {
         instances = DatabaseInstances.of(backend, dir);
         ConsentService consent = instance();
