@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>What is stored: the SHA-256 of the session id (the id is a string the client chose; a leaked table gives no one
  * a session to continue), the remembered question with personal data masked ({@link PersonalData}, as the question
- * log), the entry answered and when (epoch milliseconds). Cost: one primary-key read per question and one upsert
+ * log), the entry answered and when (epoch milliseconds). Cost: one primary-key read per follow-up and one upsert
  * per answer.
  *
  * <p>Expiry: a turn older than {@code ttl} is ignored on read; {@link #purge()} (run every minute by the assistant)
