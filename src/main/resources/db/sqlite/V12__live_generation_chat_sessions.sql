@@ -3,7 +3,7 @@
 -- that each instance can see with one indexed read whether it must reload them (LiveEntrySync).
 CREATE TABLE kb_generation (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
-    generation  BIGINT NOT NULL
+    generation  INTEGER NOT NULL
 );
 INSERT INTO kb_generation (id, generation) VALUES (1, 0);
 -- chat_sessions: the last answered turn of each chat session, for follow-ups that land on another instance
@@ -13,6 +13,6 @@ CREATE TABLE chat_sessions (
     session_hash  TEXT PRIMARY KEY,
     question      TEXT NOT NULL,
     entry_id      TEXT NOT NULL,
-    updated_ms    BIGINT NOT NULL
+    updated_ms    INTEGER NOT NULL
 );
 CREATE INDEX chat_sessions_updated ON chat_sessions (updated_ms);
