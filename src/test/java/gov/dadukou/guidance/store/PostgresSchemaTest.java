@@ -1,7 +1,6 @@
 package gov.dadukou.guidance.store;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,9 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The PostgreSQL migrations (db/postgresql) build the schema the SQLite ones build: one file per version with the
  * same name, and after the last the same tables, columns in the same order (VersionRows inserts without a column
- * list), nullability, indexes and append-only triggers. The comparison needs a PostgreSQL server
- * ({@code DATABASE_URL=jdbc:postgresql://…}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD}); it works in a
- * schema of its own, dropped afterwards, so it never touches the application's tables.
+ * list), nullability, indexes and append-only triggers. The comparison runs on a
+ * fresh database of the test cluster ({@code PostgresServer}).
  */
 class PostgresSchemaTest {
     private static final Path RESOURCES = Path.of("src/main/resources/db");
@@ -53,7 +51,6 @@ class PostgresSchemaTest {
     }
 
     @Test
-    @EnabledIfEnvironmentVariable(named = "DATABASE_URL", matches = "jdbc:postgresql:.*")
     void afterTheLastVersionPostgresqlHasTheTablesColumnsIndexesAndTriggersOfSqlite() throws Exception {
         Map<String, List<String>> liteColumns = new TreeMap<>();
         Set<String> liteIndexes = new TreeSet<>();
@@ -91,8 +88,8 @@ class PostgresSchemaTest {
         }
 
         String schema = "schema_check_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(System.getenv("DATABASE_URL"), System.getenv("DATABASE_USER"),
-                System.getenv("DATABASE_PASSWORD")); Statement s = c.createStatement()) {
+        gov.dadukou.guidance.PostgresServer.Database server = gov.dadukou.guidance.PostgresServer.shared().createDatabase();
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
             try {
                 s.execute("SET search_path TO " + schema);
