@@ -282,9 +282,14 @@ class TwoInstancesBehindNginxTest {
                     title: 集群测试用提醒（测试条目，全年有效）
                     questions:
                       - 集群测试用提醒是什么
+                      - 集群测试的提醒讲的啥
+                      - 测试提醒全年都有吗
+                      - 这个测试提醒要管吗
                     answer: 这是集群测试使用的提醒，不是真实的提示内容。
                     department: 区市场监管局
                     method: 执法事项提示
+                    legalBasis:
+                      - law: 食品安全法
                     reviewed: 2026-12-02
                     topics: [食品安全]
                     verify: 测试条目，不发布
