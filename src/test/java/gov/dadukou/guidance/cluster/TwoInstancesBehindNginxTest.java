@@ -64,6 +64,7 @@ class TwoInstancesBehindNginxTest {
     static final String ADMIN_PASSWORD = "Cluster-admin-pass-2026";
     static final String REMINDER = "cluster-test-always-in-season";
     static final int CONSENTS = 200;
+    static final int VERIFIED = 20;
 
     @TempDir
     static Path dir;
@@ -138,9 +139,22 @@ class TwoInstancesBehindNginxTest {
 
     @Test
     @Order(2)
-    void withBothSchedulersRunningEachSubscriberReceivesTheDueReminderExactlyOnce() throws Exception {
+    void withBothSchedulersRunningEachVerifiedSubscriberReceivesTheDueReminderExactlyOnce() throws Exception {
+        // Reminders go by phone, so only consents whose phone was verified get them (the others are cancelled). The
+        // development code sender writes each code to its instance's log, which is where the test reads it.
+        Set<String> verified = new HashSet<>();
+        for (int i = 0; i < VERIFIED; i++) {
+            ServerProcess instance = i % 2 == 0 ? a : b;
+            String phone = String.format("1390000%04d", i);
+            assertEquals(202, post(instance.port(), "/api/consents/codes", "{\"phone\":\"" + phone + "\"}").statusCode());
+            String code = codeFromLog(instance, phone);
+            HttpResponse<String> r = post(instance.port(), "/api/consents", consent(50_000 + i, phone, code));
+            assertEquals(201, r.statusCode(), r.body());
+            assertTrue(JSON.readTree(r.body()).get("verified").asBoolean(), r.body());
+            verified.add(JSON.readTree(r.body()).get("receiptId").asText());
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (ours().size() < CONSENTS && System.nanoTime() < deadline) {
+        while (ours().size() < VERIFIED && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Thread.sleep(3_000); // both schedulers run at least twice more: a double send would show now
@@ -148,8 +162,25 @@ class TwoInstancesBehindNginxTest {
         for (JsonNode d : ours()) {
             perReceipt.merge(d.path("recipient").path("receiptId").asText(), 1, Integer::sum);
         }
-        assertEquals(CONSENTS, perReceipt.size(), "every subscriber got the reminder");
+        assertEquals(verified, perReceipt.keySet(), "every verified subscriber got the reminder, and nobody else");
         perReceipt.forEach((receipt, times) -> assertEquals(1, times, "sent more than once to " + receipt));
+    }
+
+    static String codeFromLog(ServerProcess instance, String phone) throws Exception {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(phone.substring(0, 3) + "****" + phone.substring(7)) + " is (\\d{6})");
+        for (int tries = 0; tries < 100; tries++) {
+            java.util.regex.Matcher m = line.matcher(Files.readString(instance.log()));
+            String code = null;
+            while (m.find()) {
+                code = m.group(1);
+            }
+            if (code != null) {
+                return code;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no code in the log for " + phone);
     }
 
     @Test
@@ -301,10 +332,14 @@ class TwoInstancesBehindNginxTest {
     }
 
     static String consent(int n) {
+        return consent(n, "13812341234", null);
+    }
+
+    static String consent(int n, String phone, String code) {
         String first17 = String.format("915001040001%05d", n);
         return "{\"companyName\":\"集群测试公司" + n + "\",\"creditCode\":\"" + first17 + CreditCode.checkCharacter(first17)
-                + "\",\"contactName\":\"张三\",\"phone\":\"13812341234\",\"topics\":[\"食品安全\"],\"noticeVersion\":" + notice
-                + ",\"agreed\":true}";
+                + "\",\"contactName\":\"张三\",\"phone\":\"" + phone + "\",\"topics\":[\"食品安全\"],\"noticeVersion\":" + notice
+                + ",\"agreed\":true" + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}";
     }
 
     static ObjectNode entry(String id, String question) {
