@@ -4,6 +4,7 @@ import gov.dadukou.guidance.admin.EntryDrafts;
 import gov.dadukou.guidance.admin.EntryWorkflow;
 import gov.dadukou.guidance.admin.EvaluationReport;
 import gov.dadukou.guidance.admin.LiveEntries;
+import gov.dadukou.guidance.admin.LiveEntrySync;
 import gov.dadukou.guidance.admin.PasswordHasher;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
@@ -14,6 +15,8 @@ import gov.dadukou.guidance.chat.AnswerPolicy;
 import gov.dadukou.guidance.chat.ChatService;
 import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.chat.QuestionLog;
+import gov.dadukou.guidance.chat.DatabaseSessions;
+import gov.dadukou.guidance.chat.MemorySessions;
 import gov.dadukou.guidance.chat.SessionStore;
 import gov.dadukou.guidance.consent.CodeSender;
 import gov.dadukou.guidance.consent.ConsentLedger;
@@ -75,15 +78,25 @@ public final class Assistant implements AutoCloseable {
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
     private final Clock clock;
+    private final LiveEntrySync liveSync;
+    private final SessionStore sessions;
+    /** The timers of a shared (PostgreSQL) database; none with SQLite. Stopped first by {@link #close()}. */
+    private final List<Periodic> background;
+    /** How often an instance on PostgreSQL looks for entries published or retired by another (issue 16: within 2 s). */
+    static final Duration LIVE_POLL = Duration.ofMillis(500);
+    static final Duration SESSION_PURGE = Duration.ofMinutes(1);
 
     private Assistant(AppConfig config, Clock clock, CodeSender codeSender) {
         this.config = config;
         this.clock = clock;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
         this.database = openDatabase(config);
+        // Several instances may share a PostgreSQL database; a SQLite file belongs to one process.
+        boolean shared = database.dialect() == Database.Dialect.POSTGRESQL;
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
-        // Staff edits live in the database; the shipped files only seed an empty one.
-        this.workflow = new EntryWorkflow(database, knowledgeBase, new LiveEntries() {
+        // Staff edits live in the database; the shipped files only seed an empty one. A publish or retire takes effect
+        // here through liveSync, which also applies other instances' changes (polled below, PostgreSQL only).
+        this.liveSync = new LiveEntrySync(database, knowledgeBase, new LiveEntries() {
             @Override
             public void publish(Entry entry) {
                 entries.put(entry); // store first: a hit the store does not know is treated as retired
@@ -95,13 +108,14 @@ public final class Assistant implements AutoCloseable {
                 index.delete(entryId);
                 entries.remove(entryId);
             }
-        }, clock);
+        });
+        this.workflow = new EntryWorkflow(database, knowledgeBase, liveSync, clock);
         this.drafts = new EntryDrafts(workflow, clock);
         int seeded = workflow.seedIfEmpty(knowledgeBase);
         if (seeded > 0) {
             LOG.info("database seeded with {} entries from {}", seeded, config.kbDir());
         }
-        this.entries = new EntryStore(workflow.published(), knowledgeBase.departments());
+        this.entries = new EntryStore(liveSync.load(), knowledgeBase.departments());
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
         EmbeddingCache embeddings = config.dense()
@@ -124,8 +138,10 @@ public final class Assistant implements AutoCloseable {
             }
         } : null);
         this.reminders = new ReminderService(entries, clock);
-        this.chat = new ChatService(entries, retriever, policy,
-                new SessionStore(clock, config.sessionTtl(), config.maxSessions()), new ChatService.Season() {
+        this.sessions = shared
+                ? new DatabaseSessions(database, clock, config.sessionTtl(), config.maxSessions())
+                : new MemorySessions(clock, config.sessionTtl(), config.maxSessions());
+        this.chat = new ChatService(entries, retriever, policy, sessions, new ChatService.Season() {
                     @Override
                     public List<Entry> inSeason() {
                         LocalDate today = reminders.today();
@@ -167,6 +183,21 @@ public final class Assistant implements AutoCloseable {
         } else {
             LOG.error("CONSENT LEDGER DOES NOT VERIFY: first bad event {} ({})", ledger.firstBadSeq(), ledger.problem());
         }
+        this.background = shared ? startSharedUpkeep() : List.of();
+    }
+
+    /**
+     * With PostgreSQL, other instances may change what this one holds: their publications and retirements are polled
+     * ({@link #LIVE_POLL}: one primary-key read; they answer here within about that delay), and expired chat sessions
+     * are purged. SQLite is one instance: nothing to follow, sessions are in memory.
+     */
+    private List<Periodic> startSharedUpkeep() {
+        List<Periodic> started = new java.util.ArrayList<>();
+        started.add(Periodic.start("live-entries-poll", LIVE_POLL, liveSync::poll));
+        if (sessions instanceof DatabaseSessions stored) {
+            started.add(Periodic.start("chat-sessions-purge", SESSION_PURGE, stored::purge));
+        }
+        return List.copyOf(started);
     }
 
     /** The database, for tools and tests; services get it at construction. */
@@ -311,16 +342,18 @@ public final class Assistant implements AutoCloseable {
     }
 
     /**
-     * Releases everything in reverse order. The question log's last flush may fail when the storage does
+     * Releases everything in reverse order: the timers, the delivery scheduler, the question log (everything queued is
+     * written), then the database and the index. The question log's last flush may fail when the storage does
      * (that failure propagates); the database, index and analyzers are closed all the same.
      */
     @Override
     public void close() {
         try {
+            background.forEach(Periodic::close);
             if (deliveries != null) {
                 deliveries.close();
             }
-            questions.close();
+            questions.close(); // drains the queue: written before the database closes below
         } finally {
             database.close();
             index.close();

@@ -24,7 +24,8 @@ import java.util.Map;
  * retired. Every change is a new version recording who and when; an editor works only on their
  * department's entries; nobody reviews their own version, and {@link FourEyes} keeps an author from
  * approving through an account they created or whose role they changed. Publishing and retiring take effect in
- * {@link LiveEntries} at once. The shipped knowledge base seeds an empty database; importing it again
+ * {@link LiveEntries} at once, and bump {@code kb_generation} in their transaction so that other instances on the
+ * same database follow ({@link LiveEntrySync}). The shipped knowledge base seeds an empty database; importing it again
  * adds new entries and proposes changed ones as submitted versions, never overwriting a staff edit.
  * Thread-safe (all state in the database, transactions serialised).
  */
@@ -53,6 +54,7 @@ public final class EntryWorkflow {
     /** On an empty database, stores every shipped entry as published version 1. Returns how many. */
     public int seedIfEmpty(KnowledgeBase kb) {
         return db.transaction(c -> {
+            LiveGeneration.lockForSeeding(db.dialect(), c);
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_versions"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) > 0) {
@@ -71,6 +73,7 @@ public final class EntryWorkflow {
                 }
             }
             VersionRows.reindexAll(c);
+            LiveGeneration.bump(c);
             return kb.entries().size();
         });
     }
@@ -254,6 +257,7 @@ public final class EntryWorkflow {
     /** Makes the latest approved version live; the previous live version is superseded. */
     public EntryVersion publish(StaffService.Account who, String id) {
         requireReviewer(who);
+        long[] generation = new long[1];
         EntryVersion published = db.transaction(c -> {
             EntryVersion latest = latest(c, id);
             if (!latest.status().equals("approved")) {
@@ -269,25 +273,29 @@ public final class EntryWorkflow {
                 ps.executeUpdate();
             }
             VersionRows.reindex(c, id);
+            generation[0] = LiveGeneration.bump(c); // other instances see the change with the rows, never before
             return latest(c, id);
         });
-        live.publish(codec.fromJson(published.content(), published.sourceFile()));
+        live.published(codec.fromJson(published.content(), published.sourceFile()), published.version(), generation[0]);
         return published;
     }
 
     /** Takes the entry out of service: it no longer answers. */
     public void retire(StaffService.Account who, String id) {
         requireReviewer(who);
-        int changed = db.transaction(c -> {
-            existing(c, id);
-            int n = VersionRows.setStatus(c, id, "published", "retired");
+        long[] change = db.transaction(c -> {
+            List<EntryVersion> all = existing(c, id);
+            int version = all.stream().filter(v -> v.status().equals("published")).mapToInt(EntryVersion::version).max().orElse(-1);
+            if (VersionRows.setStatus(c, id, "published", "retired") == 0) {
+                return null;
+            }
             VersionRows.reindex(c, id);
-            return n;
+            return new long[] {version, LiveGeneration.bump(c)};
         });
-        if (changed == 0) {
+        if (change == null) {
             throw new ClientException(409, "not_published", "条目没有在用的版本。");
         }
-        live.retire(id);
+        live.retired(id, (int) change[0], change[1]);
     }
 
     /** Field-by-field differences between two versions: {@code field → [before, after]}. */

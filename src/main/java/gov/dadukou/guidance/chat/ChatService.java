@@ -127,11 +127,13 @@ public final class ChatService {
                         inSeason.stream().limit(3).map(ChatService::offer).toList(), sid, 1.0);
             }
         }
-        Optional<SessionStore.Turn> previous = sessions.last(sid);
+        boolean followUp = isFollowUp(q);
+        // Only a follow-up uses the previous turn: other questions spare the store a read (a database round trip
+        // with PostgreSQL).
+        Optional<SessionStore.Turn> previous = followUp ? sessions.last(sid) : Optional.empty();
         SearchResult result = retriever.search(q);
         AnswerPolicy.Decision decision = policy.decide(result);
         String remembered = q;
-        boolean followUp = isFollowUp(q);
         if (previous.isEmpty() && followUp && decision.outcome() == AnswerPolicy.Outcome.ANSWER && result.contentWords().size() <= 2) {
             // "那不挂会怎么样" with nothing before it: a guess at the topic is offered, not asserted.
             decision = new AnswerPolicy.Decision(AnswerPolicy.Outcome.CLARIFY, decision.confidence());

@@ -12,12 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What businesses ask, for staff: each question with personal data masked ({@link PersonalData}), its
  * outcome and the entry answered. Chats only enqueue (a bounded queue; when it is full the question is
- * dropped and counted, never the chat slowed); a background thread writes batches. Thread-safe.
+ * dropped and counted, never the chat slowed); a background thread writes batches.
+ *
+ * <p>Nothing accepted is lost on a clean shutdown: {@link #close()} stops the writer without interrupting it (an
+ * interrupt could abort a transaction mid-way: a PostgreSQL pool gives up waiting for a connection), waits for its
+ * batch, then writes what is left, before the caller closes the database. A batch whose transaction fails is kept and
+ * written with the next one (up to the queue's capacity; beyond it the oldest are dropped and counted). Thread-safe.
  */
 public final class QuestionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuestionLog.class);
@@ -34,8 +41,10 @@ public final class QuestionLog implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** Taken from the queue, not yet committed: retried by the next flush. Guarded by {@code this}. */
+    private final List<Pending> unwritten = new ArrayList<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread writer;
-    private volatile boolean running = true;
 
     public QuestionLog(Database db, Clock clock) {
         this.db = db;
@@ -55,13 +64,22 @@ public final class QuestionLog implements AutoCloseable {
         }
     }
 
-    /** Writes everything queued so far; returns how many rows were written. */
+    /**
+     * Writes everything queued so far; returns how many rows were written.
+     *
+     * @throws gov.dadukou.guidance.store.StoreException when the database fails; the rows are kept for the next flush
+     */
     public synchronized int flush() {
-        List<Pending> batch = new ArrayList<>();
-        queue.drainTo(batch);
-        if (batch.isEmpty()) {
+        queue.drainTo(unwritten);
+        if (unwritten.size() > CAPACITY) { // the database has failed for a while: keep the newest
+            List<Pending> oldest = unwritten.subList(0, unwritten.size() - CAPACITY);
+            dropped.addAndGet(oldest.size());
+            oldest.clear();
+        }
+        if (unwritten.isEmpty()) {
             return 0;
         }
+        List<Pending> batch = List.copyOf(unwritten);
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO question_log (at, question, outcome, entry_id, confidence, ref, check_offered) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -79,6 +97,7 @@ public final class QuestionLog implements AutoCloseable {
             }
             return null;
         });
+        unwritten.clear();
         return batch.size();
     }
 
@@ -106,24 +125,45 @@ public final class QuestionLog implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
-            try {
-                Thread.sleep(500); // batches: one transaction (one fsync) per half second at most
-                if (!queue.isEmpty()) {
-                    flush();
+        boolean failing = false;
+        try {
+            // Batches: one transaction (one fsync) per half second at most. Ends when close() counts down.
+            while (!stopping.await(500, TimeUnit.MILLISECONDS)) {
+                try {
+                    if (!queue.isEmpty() || pending()) {
+                        flush();
+                    }
+                    failing = false;
+                } catch (RuntimeException e) {
+                    if (!failing) { // once per series: the rows are kept and retried every half second
+                        LOG.error("writing the question log failed; retrying", e);
+                    }
+                    failing = true;
                 }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("writing the question log failed", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // nobody interrupts it; if someone does, close() still writes the rest
         }
     }
 
+    private synchronized boolean pending() {
+        return !unwritten.isEmpty();
+    }
+
+    /**
+     * Stops the writer, waits for the batch it may be writing, and writes everything still queued. Call before the
+     * database is closed (Assistant does); questions recorded after this are not written.
+     *
+     * @throws gov.dadukou.guidance.store.StoreException when the last write fails
+     */
     @Override
     public void close() {
-        running = false;
-        writer.interrupt();
+        stopping.countDown();
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // write the rest all the same: flush() holds the lock against the writer
+        }
         flush();
     }
 }

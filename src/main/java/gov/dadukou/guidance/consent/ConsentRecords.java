@@ -2,10 +2,8 @@ package gov.dadukou.guidance.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,17 +23,17 @@ final class ConsentRecords {
     }
 
     /** Every event of the ledger, grouped by receipt in the order the receipts were granted. */
-    private static Map<String, List<ConsentLedger.Event>> byReceipt(Connection c) throws SQLException {
+    private static Map<String, List<ConsentLedger.Event>> byReceipt(Handle h) {
         Map<String, List<ConsentLedger.Event>> byReceipt = new LinkedHashMap<>();
-        for (ConsentLedger.Event e : ConsentLedger.events(c, null)) {
+        for (ConsentLedger.Event e : ConsentLedger.events(h, null)) {
             byReceipt.computeIfAbsent(e.receiptId(), k -> new ArrayList<>()).add(e);
         }
         return byReceipt;
     }
 
-    static List<Summary> summaries(Connection c) throws SQLException {
+    static List<Summary> summaries(Handle h) {
         List<Summary> out = new ArrayList<>();
-        byReceipt(c).forEach((id, events) -> out.add(summary(id, events)));
+        byReceipt(h).forEach((id, events) -> out.add(summary(id, events)));
         return out;
     }
 
@@ -61,22 +59,15 @@ final class ConsentRecords {
         return grantedPayload.path("phoneVerified").asBoolean(false);
     }
 
-    static ConsentView view(Connection c, String receiptId, List<ConsentLedger.Event> events, boolean maskPhone)
-            throws SQLException {
+    static ConsentView view(Handle h, String receiptId, List<ConsentLedger.Event> events, boolean maskPhone) {
         JsonNode granted = events.get(0).payloadJson();
         List<String> topics = new ArrayList<>();
         granted.path("topics").forEach(t -> topics.add(t.asText()));
-        String name = null;
-        String phone = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT contact_name, phone FROM consent_contacts WHERE receipt_id = ?")) {
-            ps.setString(1, receiptId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    name = rs.getString(1);
-                    phone = maskPhone ? mask(rs.getString(2)) : rs.getString(2);
-                }
-            }
-        }
+        String[] contact = h.createQuery("SELECT contact_name, phone FROM consent_contacts WHERE receipt_id = ?").bind(0, receiptId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .findFirst().orElse(new String[] {null, null});
+        String name = contact[0];
+        String phone = contact[1] == null ? null : maskPhone ? mask(contact[1]) : contact[1];
         boolean erased = events.stream().anyMatch(e -> e.event().equals("erased"));
         List<ConsentView.HistoryItem> history = events.stream().map(e -> new ConsentView.HistoryItem(e.event(), e.at())).toList();
         return new ConsentView(receiptId, summary(receiptId, events).status(), granted.path("companyName").asText(),
@@ -84,11 +75,11 @@ final class ConsentRecords {
                 granted.path("noticeSha256").asText(), erased, history, verified(granted), ReceiptCode.of(receiptId));
     }
 
-    static List<ConsentView> all(Connection c, boolean unmasked) throws SQLException {
-        Map<String, List<ConsentLedger.Event>> byReceipt = byReceipt(c);
+    static List<ConsentView> all(Handle h, boolean unmasked) {
+        Map<String, List<ConsentLedger.Event>> byReceipt = byReceipt(h);
         List<ConsentView> out = new ArrayList<>();
         for (Map.Entry<String, List<ConsentLedger.Event>> e : byReceipt.entrySet()) {
-            out.add(view(c, e.getKey(), e.getValue(), !unmasked));
+            out.add(view(h, e.getKey(), e.getValue(), !unmasked));
         }
         return out;
     }

@@ -2,14 +2,11 @@ package gov.dadukou.guidance.consent;
 
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.store.Database;
+import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +28,9 @@ import java.util.UUID;
  * contact their own record, and erases contact data on request. Each write reads and updates a few
  * indexed rows ({@link ConsentState}), never the whole ledger, so its cost does not grow with the ledger.
  * Nothing here touches the chat: the assistant answers the same with or without consent.
- * Thread-safe (all state is in the database, whose transactions are serialised).
+ * Thread-safe, and correct with several instances on one PostgreSQL database: all state is in the database,
+ * and every transaction that appends to the ledger takes the ledger's lock first ({@link ConsentLedger#lock}),
+ * so the chain never forks and the state a write reads is never stale.
  */
 public final class ConsentService {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
@@ -69,29 +68,17 @@ public final class ConsentService {
     private ConsentNotice register(NoticeSettings s, List<String> topicList) {
         String text = ConsentNotice.compose(s.controller(), s.contact(), s.retention(), topicList, s.channel());
         String sha = ConsentLedger.sha256(text);
-        int version = db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM consent_notices WHERE sha256 = ?")) {
-                ps.setString(1, sha);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getInt(1);
-                    }
-                }
+        // Under the ledger's lock: instances starting together must not both store "the next version".
+        int version = db.inTransaction(h -> {
+            ConsentLedger.lock(h, db.dialect());
+            Optional<Integer> known = h.createQuery("SELECT version FROM consent_notices WHERE sha256 = ?").bind(0, sha)
+                    .mapTo(Integer.class).findFirst();
+            if (known.isPresent()) {
+                return known.get();
             }
-            int next;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM consent_notices");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                next = rs.getInt(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO consent_notices (version, sha256, text, created_at) VALUES (?, ?, ?, ?)")) {
-                ps.setInt(1, next);
-                ps.setString(2, sha);
-                ps.setString(3, text);
-                ps.setString(4, now());
-                ps.executeUpdate();
-            }
+            int next = h.createQuery("SELECT COALESCE(MAX(version), 0) + 1 FROM consent_notices").mapTo(Integer.class).one();
+            h.createUpdate("INSERT INTO consent_notices (version, sha256, text, created_at) VALUES (?, ?, ?, ?)")
+                    .bind(0, next).bind(1, sha).bind(2, text).bind(3, now()).execute();
             return next;
         });
         return new ConsentNotice(version, sha, text, s.controller(), s.contact(), ConsentNotice.PURPOSE,
@@ -138,8 +125,8 @@ public final class ConsentService {
         String token = token();
         String at = now();
         boolean proved = verified;
-        db.transaction(c -> {
-            record(c, v, proved, receiptId, ConsentLedger.sha256(token), at, notice);
+        db.inTransaction(h -> {
+            record(ConsentLedger.lock(h, db.dialect()), v, proved, receiptId, ConsentLedger.sha256(token), at, notice);
             return null;
         });
         return new ConsentReceipt(receiptId, token, at, v.topics(), notice.version(), notice.sha256(), "active", verified,
@@ -147,16 +134,17 @@ public final class ConsentService {
     }
 
     /**
-     * Appends a consent inside the caller's transaction: the supersessions it causes, the granted event,
-     * its current-state row and its contact row. Shared with the benchmark that fills large ledgers, so
-     * that it measures exactly what a consent writes.
+     * Appends a consent inside the caller's transaction, which holds the ledger's lock: the supersessions it
+     * causes, the granted event, its current-state row and its contact row. Shared with the benchmark that
+     * fills large ledgers, so that it measures exactly what a consent writes.
      */
-    static void record(Connection c, ConsentRequests.Valid v, boolean verified, String receiptId, String tokenSha256,
-                       String at, ConsentNotice notice) throws SQLException {
+    static void record(ConsentLedger.Appender ledger, ConsentRequests.Valid v, boolean verified, String receiptId,
+                       String tokenSha256, String at, ConsentNotice notice) {
+        Handle h = ledger.handle();
         if (verified) {
-            for (String previous : ConsentState.activeOfContact(c, v.creditCode(), v.phone())) {
-                ConsentLedger.append(c, previous, "superseded", at, Map.of("by", receiptId));
-                ConsentState.end(c, previous, "superseded", at);
+            for (String previous : ConsentState.activeOfContact(h, v.creditCode(), v.phone())) {
+                ledger.append(previous, "superseded", at, Map.of("by", receiptId));
+                ConsentState.end(h, previous, "superseded", at);
             }
         }
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -167,51 +155,49 @@ public final class ConsentService {
         payload.put("noticeSha256", notice.sha256());
         payload.put("tokenSha256", tokenSha256);
         payload.put("phoneVerified", verified);
-        ConsentLedger.Event granted = ConsentLedger.append(c, receiptId, "granted", at, payload);
-        ConsentState.insert(c, receiptId, v.creditCode(), verified, granted.seq(), at, tokenSha256);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO consent_contacts (receipt_id, contact_name, phone) VALUES (?, ?, ?)")) {
-            ps.setString(1, receiptId);
-            ps.setString(2, v.contact());
-            ps.setString(3, v.phone());
-            ps.executeUpdate();
-        }
+        ConsentLedger.Event granted = ledger.append(receiptId, "granted", at, payload);
+        ConsentState.insert(h, receiptId, v.creditCode(), verified, granted.seq(), at, tokenSha256);
+        h.createUpdate("INSERT INTO consent_contacts (receipt_id, contact_name, phone) VALUES (?, ?, ?)")
+                .bind(0, receiptId).bind(1, v.contact()).bind(2, v.phone()).execute();
     }
 
-    /** Withdraws at once; withdrawing again returns the first withdrawal. Only this receipt's consent ends. */
+    /**
+     * Withdraws at once; withdrawing again returns the first withdrawal. Only this receipt's consent ends.
+     * Two withdrawals of one receipt on two instances at once append one event: the ledger's lock is taken
+     * before the events are read.
+     */
     public Map<String, String> withdraw(String receiptId, String token) {
-        return db.transaction(c -> {
-            List<ConsentLedger.Event> events = authorised(c, receiptId, token);
+        return db.inTransaction(h -> {
+            ConsentLedger.Appender ledger = ConsentLedger.lock(h, db.dialect());
+            List<ConsentLedger.Event> events = authorised(h, receiptId, token);
             for (ConsentLedger.Event e : events) {
                 if (e.event().equals("withdrawn")) {
                     return result(receiptId, "withdrawn", e.at());
                 }
             }
-            ConsentLedger.Event e = ConsentLedger.append(c, receiptId, "withdrawn", now(), Map.of());
-            ConsentState.end(c, receiptId, "withdrawn", e.at());
+            ConsentLedger.Event e = ledger.append(receiptId, "withdrawn", now(), Map.of());
+            ConsentState.end(h, receiptId, "withdrawn", e.at());
             return result(receiptId, "withdrawn", e.at());
         });
     }
 
     /** Deletes the contact name and phone; the ledger keeps an {@code erased} event and still verifies. */
     public Map<String, String> eraseContact(String receiptId, String token) {
-        return db.transaction(c -> {
-            authorised(c, receiptId, token);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM consent_contacts WHERE receipt_id = ?")) {
-                ps.setString(1, receiptId);
-                if (ps.executeUpdate() == 0) {
-                    return result(receiptId, "erased", null);
-                }
+        return db.inTransaction(h -> {
+            ConsentLedger.Appender ledger = ConsentLedger.lock(h, db.dialect());
+            authorised(h, receiptId, token);
+            if (h.createUpdate("DELETE FROM consent_contacts WHERE receipt_id = ?").bind(0, receiptId).execute() == 0) {
+                return result(receiptId, "erased", null);
             }
-            ConsentLedger.Event e = ConsentLedger.append(c, receiptId, "erased", now(), Map.of("fields", List.of("contactName", "phone")));
+            ConsentLedger.Event e = ledger.append(receiptId, "erased", now(), Map.of("fields", List.of("contactName", "phone")));
             return result(receiptId, "erased", e.at());
         });
     }
 
     public ConsentView view(String receiptId, String token) {
-        return db.transaction(c -> {
-            List<ConsentLedger.Event> events = authorised(c, receiptId, token);
-            return ConsentRecords.view(c, receiptId, events, true);
+        return db.inTransaction(h -> {
+            List<ConsentLedger.Event> events = authorised(h, receiptId, token);
+            return ConsentRecords.view(h, receiptId, events, true);
         });
     }
 
@@ -221,12 +207,12 @@ public final class ConsentService {
      * not agree is reported as not ok, with the receipt named in {@code problem}.
      */
     public ConsentLedger.Verification verify() {
-        ConsentLedger.Verification v = db.transaction(c -> {
-            ConsentLedger.Verification chain = ConsentLedger.verify(c);
+        ConsentLedger.Verification v = db.inTransaction(h -> {
+            ConsentLedger.Verification chain = ConsentLedger.verify(h);
             if (!chain.ok()) {
                 return chain;
             }
-            String problem = ConsentState.disagreement(c);
+            String problem = ConsentState.disagreement(h);
             return problem == null ? chain : new ConsentLedger.Verification(false, chain.events(), -1, problem);
         });
         lastVerification = v;
@@ -240,12 +226,12 @@ public final class ConsentService {
 
     /** Every active consent (not withdrawn, not superseded), with its contact data, for delivery. */
     public List<Subscription> activeSubscriptions() {
-        return db.transaction(c -> ConsentState.subscriptions(c, null));
+        return db.inTransaction(h -> ConsentState.subscriptions(h, null));
     }
 
     /** The consent of {@code receiptId} if it is active right now: checked again just before each delivery. */
     public Optional<Subscription> activeSubscription(String receiptId) {
-        return db.transaction(c -> ConsentState.subscriptions(c, receiptId).stream().findFirst());
+        return db.inTransaction(h -> ConsentState.subscriptions(h, receiptId).stream().findFirst());
     }
 
     /**
@@ -259,11 +245,11 @@ public final class ConsentService {
 
     /** Every consent's current state, for staff; phones masked unless {@code unmasked}. */
     public List<ConsentView> all(boolean unmasked) {
-        return db.transaction(c -> ConsentRecords.all(c, unmasked));
+        return db.inTransaction(h -> ConsentRecords.all(h, unmasked));
     }
 
-    private List<ConsentLedger.Event> authorised(Connection c, String receiptId, String token) throws SQLException {
-        List<ConsentLedger.Event> events = receiptId == null ? List.of() : ConsentLedger.events(c, receiptId);
+    private List<ConsentLedger.Event> authorised(Handle h, String receiptId, String token) {
+        List<ConsentLedger.Event> events = receiptId == null ? List.of() : ConsentLedger.events(h, receiptId);
         if (events.isEmpty() || !events.get(0).event().equals("granted")) {
             throw new ClientException(404, "consent_not_found", "没有找到这条同意记录，请核对回执编号。");
         }

@@ -2,10 +2,8 @@ package gov.dadukou.guidance.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.Map;
  * ledger event that changes it, so that a consent, a withdrawal or a delivery check reads a few indexed
  * rows instead of replaying the ledger: their cost does not grow with the ledger. The ledger stays the
  * proof; {@link #disagreement} recomputes this table from it for {@code ledger verify}. Stateless apart
- * from the connection passed in (callers hold the database's transaction); thread-safe.
+ * from the handle passed in (callers hold the database's transaction); thread-safe.
  */
 final class ConsentState {
     /** A contact's active consents; must use {@code consent_state_business} (a test checks the plan). */
@@ -36,80 +34,52 @@ final class ConsentState {
      * The receipts of the active consents of one contact (the same business and the same phone). The
      * phone lives in {@code consent_contacts}, so a consent whose contact was erased matches no one.
      */
-    static List<String> activeOfContact(Connection c, String creditCode, String phone) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(ACTIVE_OF_CONTACT)) {
-            ps.setString(1, creditCode);
-            ps.setString(2, phone);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+    static List<String> activeOfContact(Handle h, String creditCode, String phone) {
+        return h.createQuery(ACTIVE_OF_CONTACT).bind(0, creditCode).bind(1, phone).mapTo(String.class).list();
     }
 
-    static void insert(Connection c, String receiptId, String creditCode, boolean verified, long grantedSeq, String at,
-                       String tokenSha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_state (receipt_id, credit_code, status, verified, "
-                + "granted_seq, granted_at, ended_at, token_sha256) VALUES (?, ?, 'active', ?, ?, ?, NULL, ?)")) {
-            ps.setString(1, receiptId);
-            ps.setString(2, creditCode);
-            ps.setInt(3, verified ? 1 : 0);
-            ps.setLong(4, grantedSeq);
-            ps.setString(5, at);
-            ps.setString(6, tokenSha256);
-            ps.executeUpdate();
-        }
+    static void insert(Handle h, String receiptId, String creditCode, boolean verified, long grantedSeq, String at,
+                       String tokenSha256) {
+        h.createUpdate("INSERT INTO consent_state (receipt_id, credit_code, status, verified, granted_seq, granted_at, "
+                        + "ended_at, token_sha256) VALUES (:receipt, :creditCode, 'active', :verified, :seq, :at, NULL, :token)")
+                .bind("receipt", receiptId).bind("creditCode", creditCode).bind("verified", verified ? 1 : 0)
+                .bind("seq", grantedSeq).bind("at", at).bind("token", tokenSha256)
+                .execute();
     }
 
     /** Ends a consent as the ledger does: a withdrawal outranks a supersession, never the reverse. */
-    static void end(Connection c, String receiptId, String status, String at) throws SQLException {
+    static void end(Handle h, String receiptId, String status, String at) {
         String sql = status.equals("withdrawn")
                 ? "UPDATE consent_state SET status = 'withdrawn', ended_at = ? WHERE receipt_id = ? AND status <> 'withdrawn'"
                 : "UPDATE consent_state SET status = 'superseded', ended_at = ? WHERE receipt_id = ? AND status = 'active'";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, at);
-            ps.setString(2, receiptId);
-            ps.executeUpdate();
-        }
+        h.createUpdate(sql).bind(0, at).bind(1, receiptId).execute();
     }
 
     /** Active consents with their contact data, oldest first; only {@code receiptId}'s when not null. */
-    static List<Subscription> subscriptions(Connection c, String receiptId) throws SQLException {
-        String sql = String.format(SUBSCRIPTIONS, receiptId == null ? "" : ONE_RECEIPT);
-        List<Subscription> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (receiptId != null) {
-                ps.setString(1, receiptId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    JsonNode granted = new ConsentLedger.Event(0, null, null, null, rs.getString(4), null, null).payloadJson();
-                    List<String> topics = new ArrayList<>();
-                    granted.path("topics").forEach(t -> topics.add(t.asText()));
-                    out.add(new Subscription(rs.getString(1), rs.getString(2), granted.path("companyName").asText(),
-                            rs.getString(5), rs.getString(6), topics, rs.getInt(3) == 1));
-                }
-            }
+    static List<Subscription> subscriptions(Handle h, String receiptId) {
+        var query = h.createQuery(String.format(SUBSCRIPTIONS, receiptId == null ? "" : ONE_RECEIPT));
+        if (receiptId != null) {
+            query.bind(0, receiptId);
         }
-        return out;
+        return query.map((rs, ctx) -> {
+            JsonNode granted = new ConsentLedger.Event(0, null, null, null, rs.getString(4), null, null).payloadJson();
+            List<String> topics = new ArrayList<>();
+            granted.path("topics").forEach(t -> topics.add(t.asText()));
+            return new Subscription(rs.getString(1), rs.getString(2), granted.path("companyName").asText(),
+                    rs.getString(5), rs.getString(6), topics, rs.getInt(3) == 1);
+        }).list();
     }
 
     /**
      * Where this table disagrees with the ledger it is derived from, or null when it agrees. Reads the
      * whole ledger: for {@code ledger verify} and start-up, never for a write.
      */
-    static String disagreement(Connection c) throws SQLException {
+    static String disagreement(Handle h) {
         Map<String, String[]> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT receipt_id, status, verified, credit_code FROM consent_state");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                stored.put(rs.getString(1), new String[] {rs.getString(2), String.valueOf(rs.getInt(3) == 1), rs.getString(4)});
-            }
-        }
-        List<ConsentRecords.Summary> derived = ConsentRecords.summaries(c);
+        h.createQuery("SELECT receipt_id, status, verified, credit_code FROM consent_state")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getInt(3) == 1), rs.getString(4)})
+                .forEach(row -> stored.put(row[0], new String[] {row[1], row[2], row[3]}));
+        List<ConsentRecords.Summary> derived = ConsentRecords.summaries(h);
         for (ConsentRecords.Summary s : derived) {
             String[] row = stored.get(s.receiptId());
             if (row == null) {

@@ -26,7 +26,9 @@ import java.util.HexFormat;
  * are stored (table {@code consent_codes}): the phone's SHA-256 as the key, the code's salted SHA-256.
  * Requests for one phone are throttled ({@link #RESEND_AFTER} apart, {@link #MAX_PER_DAY} a day in the
  * district) so that the endpoint cannot be used to flood a number; per-address limits belong to the HTTP
- * layer. Thread-safe: every read-modify-write is one database transaction.
+ * layer. Thread-safe: every read-modify-write is one database transaction, and on PostgreSQL its read locks the
+ * phone's row ({@code FOR UPDATE}), so that instances sharing the database cannot both accept one code or both
+ * count the same attempt (READ COMMITTED alone would let two transactions read the row before either writes).
  */
 final class PhoneCodes {
     static final Duration TTL = Duration.ofMinutes(10);
@@ -80,7 +82,7 @@ final class PhoneCodes {
                 ps.setString(2, INSTANT.format(now));
                 ps.executeUpdate();
             }
-            Row row = row(c, key);
+            Row row = row(c, key, db.dialect());
             int sentToday = 1;
             if (row != null) {
                 Instant nextAllowed = row.sentAt().plus(RESEND_AFTER);
@@ -147,7 +149,7 @@ final class PhoneCodes {
         Instant now = clock.instant();
         int[] left = {0};
         Outcome outcome = db.transaction(c -> {
-            Row row = row(c, key);
+            Row row = row(c, key, db.dialect());
             if (row == null || !now.isBefore(row.expiresAt())) {
                 return Outcome.MISSING_OR_EXPIRED;
             }
@@ -181,9 +183,10 @@ final class PhoneCodes {
         }
     }
 
-    private static Row row(Connection c, String key) throws SQLException {
+    /** The phone's row, locked until the transaction ends on PostgreSQL (SQLite: the one connection serialises). */
+    private static Row row(Connection c, String key, Database.Dialect dialect) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT salt, code_sha256, expires_at, attempts, sent_at, day, sent_that_day "
-                + "FROM consent_codes WHERE phone_sha256 = ?")) {
+                + "FROM consent_codes WHERE phone_sha256 = ?" + (dialect == Database.Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

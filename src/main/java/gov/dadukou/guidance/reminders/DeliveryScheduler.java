@@ -6,18 +6,18 @@ import gov.dadukou.guidance.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,43 +25,81 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Delivers reminders to contacts who consented, through an outbox in the database. {@link #enqueue} adds
- * one row per consent (one contact of a business), reminder and season for every reminder in season and
- * every active consent on one of its topics; the table's unique key makes this idempotent across runs and
- * restarts. A consent whose phone was not verified gets no row when the sender reaches phones
- * ({@link ReminderSender#reachesPhone()}). {@link #drain} sends what is due: just before each send it
- * checks again that the consent is still active, on the topic and deliverable (so a withdrawal that lands
- * while the outbox drains stops the rest), retries failures with exponential back-off and marks a row
- * failed after the last attempt. A crash between a successful send and its bookkeeping resends with the
- * same idempotency key. One drain at a time (synchronized); thread-safe.
+ * Delivers reminders to contacts who consented, through an outbox in the database ({@link DeliveryOutbox}).
+ * {@link #enqueue} adds one row per consent (one contact of a business), reminder and season for every reminder
+ * in season and every active consent on one of its topics; the table's unique key makes this idempotent across
+ * runs, restarts and instances. A consent whose phone was not verified gets no row when the sender reaches
+ * phones ({@link ReminderSender#reachesPhone()}).
+ *
+ * <p>{@link #drain} sends what is due, and only what this instance claimed: several instances (each with its
+ * own scheduler, on one PostgreSQL database) drain the outbox together and each row is claimed by exactly one of
+ * them for a lease ({@link Policy#lease()}). The send happens outside any database transaction: no row stays
+ * locked while a webhook answers. Just before each send the consent is checked again (so a withdrawal that lands
+ * while the outbox drains stops the rest); a failure is retried with exponential back-off and a row is marked
+ * failed after the last attempt; each outcome clears the lease.
+ *
+ * <p>At least once, never silently lost: if an instance dies after a send and before recording it, the row
+ * keeps its claim until the lease expires, then another instance (or the same one restarted) claims it and
+ * sends it again with the same idempotency key ({@link ReminderSender.Delivery#deliveryId()}; the webhook's
+ * {@code Idempotency-Key} header), which the receiver uses to drop the repeat. A send is started only while at
+ * least {@link #SEND_MARGIN} of the lease is left, so a slow batch gives its remaining rows back instead of
+ * sending them after another instance may have taken them. An unexpected exception in a run (not a failed
+ * delivery) also gives the unsettled rows back at once.
+ *
+ * <p>One run at a time per scheduler (synchronized); thread-safe.
  */
 public final class DeliveryScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryScheduler.class);
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** A send starts only while this much of the lease is left: longer than any sender's timeout (the webhook's is 10 s). */
+    static final Duration SEND_MARGIN = Duration.ofMinutes(1);
 
-    /** Retry behaviour: attempt n waits {@code firstBackoff} × 2^(n−1), at most {@code maxBackoff}. */
-    public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, int batchSize) {
+    /**
+     * Retry behaviour: attempt n waits {@code firstBackoff} × 2^(n−1), at most {@code maxBackoff}. {@code batchSize}
+     * rows are claimed at a time, for {@code lease}; a crashed instance's rows are sent by another after it.
+     */
+    public record Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, int batchSize, Duration lease) {
+        public static final Duration DEFAULT_LEASE = Duration.ofMinutes(15);
+
+        public Policy {
+            if (lease.compareTo(SEND_MARGIN.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("a lease must be at least " + SEND_MARGIN.multipliedBy(2) + ": " + lease);
+            }
+        }
+
+        /** With the default lease. */
+        public Policy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, int batchSize) {
+            this(maxAttempts, firstBackoff, maxBackoff, batchSize, DEFAULT_LEASE);
+        }
+
         public static Policy defaults(int maxAttempts) {
             return new Policy(maxAttempts, Duration.ofSeconds(30), Duration.ofHours(1), 100);
         }
     }
 
-    private final Database db;
+    private final DeliveryOutbox outbox;
     private final ReminderService reminders;
     private final ConsentService consent;
     private final ReminderSender sender;
     private final Clock clock;
     private final Policy policy;
+    /** Who claims rows: process id and host (for an operator reading the table) and a random part (unique). */
+    private final String instance;
     private ScheduledExecutorService timer;
 
     public DeliveryScheduler(Database db, ReminderService reminders, ConsentService consent, ReminderSender sender,
                              Clock clock, Policy policy) {
-        this.db = db;
+        this.outbox = new DeliveryOutbox(db);
         this.reminders = reminders;
         this.consent = consent;
         this.sender = sender;
         this.clock = clock;
         this.policy = policy;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** This scheduler's id in {@code reminder_deliveries.claimed_by}. */
+    public String instance() {
+        return instance;
     }
 
     /** Runs {@link #runOnce()} every {@code interval}, starting now. */
@@ -92,57 +130,46 @@ public final class DeliveryScheduler implements AutoCloseable {
             return 0;
         }
         List<Subscription> subscribers = consent.activeSubscriptions().stream().filter(this::deliverable).toList();
-        String now = INSTANT.format(clock.instant());
-        return db.transaction(c -> {
-            int added = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_deliveries "
-                    + "(credit_code, receipt_id, reminder_id, season, status, attempts, next_attempt_at, created_at) "
-                    + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING")) {
-                for (ActiveReminder r : inSeason) {
-                    for (Subscription s : subscribers) {
-                        if (s.wants(r.topics())) {
-                            ps.setString(1, s.creditCode());
-                            ps.setString(2, s.receiptId());
-                            ps.setString(3, r.id());
-                            ps.setInt(4, LocalDate.parse(r.start()).getYear());
-                            ps.setString(5, now);
-                            ps.setString(6, now);
-                            added += ps.executeUpdate();
-                        }
-                    }
+        List<DeliveryOutbox.NewDelivery> rows = new ArrayList<>();
+        for (ActiveReminder r : inSeason) {
+            for (Subscription s : subscribers) {
+                if (s.wants(r.topics())) {
+                    rows.add(new DeliveryOutbox.NewDelivery(s.creditCode(), s.receiptId(), r.id(), LocalDate.parse(r.start()).getYear()));
                 }
             }
-            return added;
-        });
+        }
+        return outbox.enqueue(rows, clock.instant());
     }
 
-    /** Sends what is due. Returns how many rows were settled (sent, failed for good, or cancelled). */
+    /** Claims what is due and sends it. Returns how many rows were settled (sent, failed for good, or cancelled). */
     public synchronized int drain() {
-        String now = INSTANT.format(clock.instant());
-        List<DeliveryLogRow> due = db.transaction(c -> {
-            List<DeliveryLogRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reminder_deliveries "
-                    + "WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
-                ps.setString(1, now);
-                ps.setInt(2, policy.batchSize());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-            }
-            return rows;
-        });
-        if (due.isEmpty()) {
+        List<DeliveryOutbox.Claimed> claimed = claim();
+        if (claimed.isEmpty()) {
             return 0;
         }
         Map<String, ActiveReminder> inSeason = reminders.active(reminders.today(), null, null).stream()
                 .collect(Collectors.toMap(ActiveReminder::id, Function.identity()));
+        Set<Long> unsettled = claimed.stream().map(c -> c.row().id()).collect(Collectors.toCollection(LinkedHashSet::new));
         int settled = 0;
-        for (DeliveryLogRow row : due) {
-            settled += deliver(row, inSeason.get(row.reminderId())) ? 1 : 0;
+        try {
+            for (DeliveryOutbox.Claimed c : claimed) {
+                if (clock.instant().plus(SEND_MARGIN).isAfter(c.leaseUntil())) {
+                    LOG.warn("reminder delivery batch outlived its lease; {} deliveries given back for the next run", unsettled.size());
+                    break;
+                }
+                settled += deliver(c.row(), inSeason.get(c.row().reminderId())) ? 1 : 0;
+                unsettled.remove(c.row().id());
+            }
+        } finally {
+            outbox.release(instance, List.copyOf(unsettled));
         }
         return settled;
+    }
+
+    /** Claims up to a batch of due rows for this instance (package-private: tests simulate a crash after it). */
+    List<DeliveryOutbox.Claimed> claim() {
+        Instant now = clock.instant();
+        return outbox.claim(instance, now, now.plus(policy.lease()), policy.batchSize());
     }
 
     private boolean deliver(DeliveryLogRow row, ActiveReminder reminder) {
@@ -163,24 +190,13 @@ public final class DeliveryScheduler implements AutoCloseable {
             int attempts = row.attempts() + 1;
             if (attempts >= policy.maxAttempts()) {
                 LOG.warn("reminder delivery {} failed for good after {} attempts: {}", row.id(), attempts, e.getMessage());
-                return finishFailed(row, attempts, e.getMessage());
+                return settled(row, outbox.settle(instance, row.id(), "failed", attempts, e.getMessage(), clock.instant()));
             }
             Duration wait = policy.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
             if (wait.compareTo(policy.maxBackoff()) > 0) {
                 wait = policy.maxBackoff();
             }
-            Instant next = clock.instant().plus(wait);
-            db.transaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE reminder_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-                    ps.setInt(1, attempts);
-                    ps.setString(2, INSTANT.format(next));
-                    ps.setString(3, e.getMessage());
-                    ps.setLong(4, row.id());
-                    ps.executeUpdate();
-                }
-                return null;
-            });
+            settled(row, outbox.retryLater(instance, row.id(), attempts, clock.instant().plus(wait), e.getMessage()));
             return false;
         }
     }
@@ -191,52 +207,21 @@ public final class DeliveryScheduler implements AutoCloseable {
     }
 
     private boolean finish(DeliveryLogRow row, String status, String reason) {
-        return settle(row.id(), status, row.attempts() + (status.equals("sent") ? 1 : 0), reason);
+        int attempts = row.attempts() + (status.equals("sent") ? 1 : 0);
+        return settled(row, outbox.settle(instance, row.id(), status, attempts, reason, clock.instant()));
     }
 
-    private boolean finishFailed(DeliveryLogRow row, int attempts, String reason) {
-        return settle(row.id(), "failed", attempts, reason);
-    }
-
-    private boolean settle(long id, String status, int attempts, String reason) {
-        String now = INSTANT.format(clock.instant());
-        db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_deliveries SET status = ?, attempts = ?, "
-                    + "last_error = COALESCE(?, last_error), finished_at = ? WHERE id = ?")) {
-                ps.setString(1, status);
-                ps.setInt(2, attempts);
-                ps.setString(3, reason);
-                ps.setString(4, now);
-                ps.setLong(5, id);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        return true;
+    /** The outcome was recorded, or another instance holds the row now (its lease had expired) and records its own. */
+    private static boolean settled(DeliveryLogRow row, boolean recorded) {
+        if (!recorded) {
+            LOG.warn("reminder delivery {}: the lease expired before its outcome was recorded; another instance holds it now", row.id());
+        }
+        return recorded;
     }
 
     /** The most recent deliveries, newest first, for staff. */
     public List<DeliveryLogRow> log(int limit) {
-        return db.transaction(c -> {
-            List<DeliveryLogRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM reminder_deliveries ORDER BY id DESC LIMIT ?")) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-            }
-            return rows;
-        });
-    }
-
-    private static final String COLUMNS = "id, credit_code, reminder_id, season, status, attempts, next_attempt_at, "
-            + "last_error, created_at, finished_at, receipt_id";
-
-    private static DeliveryLogRow row(ResultSet rs) throws java.sql.SQLException {
-        return new DeliveryLogRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+        return outbox.log(limit);
     }
 
     @Override

@@ -27,7 +27,7 @@ class NearbyEntriesTest {
     private ChatService withThresholds(double answer, double clarify) {
         AnswerPolicy policy = new AnswerPolicy(AnswerPolicy.defaults().coefficients(), answer, clarify);
         return new ChatService(shipped.get().entries(), shipped.get().retriever(), policy,
-                new SessionStore(Clock.systemUTC(), Duration.ofMinutes(5), 100), new ChatService.Season() {
+                new MemorySessions(Clock.systemUTC(), Duration.ofMinutes(5), 100), new ChatService.Season() {
                     @Override
                     public List<Entry> inSeason() {
                         return List.of();

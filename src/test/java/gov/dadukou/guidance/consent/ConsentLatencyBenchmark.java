@@ -101,19 +101,20 @@ class ConsentLatencyBenchmark {
     private static int fill(Database db, ConsentNotice notice, int events) {
         int[] counts = {0, 0}; // consents, events
         while (counts[1] < events) {
-            db.transaction(c -> {
+            db.inTransaction(h -> {
+                ConsentLedger.Appender ledger = ConsentLedger.lock(h, db.dialect());
                 for (int k = 0; k < 5_000 && counts[1] < events; k++) {
                     int n = counts[0];
                     String receipt = UUID.randomUUID().toString();
                     String at = "2026-11-01T00:00:00.000+00:00";
                     ConsentRequests.Valid v = new ConsentRequests.Valid("填充测试公司" + n, business(n), "联系人", phone(n),
                             List.of("食品安全"), null);
-                    ConsentService.record(c, v, n % 2 == 0, receipt, ConsentLedger.sha256("token-" + n), at, notice);
+                    ConsentService.record(ledger, v, n % 2 == 0, receipt, ConsentLedger.sha256("token-" + n), at, notice);
                     counts[0]++;
                     counts[1]++;
                     if (n % 4 == 3 && counts[1] < events) {
-                        ConsentLedger.append(c, receipt, "withdrawn", at, Map.of());
-                        ConsentState.end(c, receipt, "withdrawn", at);
+                        ledger.append(receipt, "withdrawn", at, Map.of());
+                        ConsentState.end(h, receipt, "withdrawn", at);
                         counts[1]++;
                     }
                 }

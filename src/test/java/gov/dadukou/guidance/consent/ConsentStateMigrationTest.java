@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.consent;
 
 import gov.dadukou.guidance.store.Database;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +36,12 @@ class ConsentStateMigrationTest {
             gov.dadukou.guidance.store.PreviousRelease.schema(c, 5);
             c.setAutoCommit(false);
             // As version 5 wrote them: no phoneVerified, one active consent per business.
-            grant(c, "r-active", "91350100M000100Y43", "2026-01-01T00:00:00.000+00:00");
-            grant(c, "r-old", "91110000100017643K", "2026-01-02T00:00:00.000+00:00");
-            ConsentLedger.append(c, "r-old", "superseded", "2026-01-03T00:00:00.000+00:00", Map.of("by", "r-new"));
-            grant(c, "r-new", "91110000100017643K", "2026-01-03T00:00:00.000+00:00");
-            ConsentLedger.append(c, "r-new", "withdrawn", "2026-01-04T00:00:00.000+00:00", Map.of());
+            ConsentLedger.Appender ledger = ConsentLedger.lock(Jdbi.open(c), Database.Dialect.SQLITE);
+            grant(c, ledger, "r-active", "91350100M000100Y43", "2026-01-01T00:00:00.000+00:00");
+            grant(c, ledger, "r-old", "91110000100017643K", "2026-01-02T00:00:00.000+00:00");
+            ledger.append("r-old", "superseded", "2026-01-03T00:00:00.000+00:00", Map.of("by", "r-new"));
+            grant(c, ledger, "r-new", "91110000100017643K", "2026-01-03T00:00:00.000+00:00");
+            ledger.append("r-new", "withdrawn", "2026-01-04T00:00:00.000+00:00", Map.of());
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO reminder_deliveries (credit_code, reminder_id, season, status, attempts, next_attempt_at, created_at) "
                         + "VALUES ('91350100M000100Y43', 'tx-nianbao', 2026, 'sent', 1, '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')");
@@ -83,8 +85,9 @@ class ConsentStateMigrationTest {
         }
     }
 
-    private static void grant(Connection c, String receipt, String creditCode, String at) throws SQLException {
-        ConsentLedger.append(c, receipt, "granted", at, Map.of("companyName", "测试公司", "creditCode", creditCode,
+    private static void grant(Connection c, ConsentLedger.Appender ledger, String receipt, String creditCode, String at)
+            throws SQLException {
+        ledger.append(receipt, "granted", at, Map.of("companyName", "测试公司", "creditCode", creditCode,
                 "topics", List.of("食品安全"), "noticeVersion", 1, "noticeSha256", "0".repeat(64), "tokenSha256", "1".repeat(64)));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_contacts (receipt_id, contact_name, phone) VALUES (?, '张三', ?)")) {
             ps.setString(1, receipt);
