@@ -57,7 +57,7 @@ public final class HttpApp {
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
-        MessageHandlers messages = new MessageHandlers(assistant.messages());
+        MessageHandlers messages = new MessageHandlers(assistant.messages(), assistant.knowledgeBase().topics());
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         PublicHandlers pub = new PublicHandlers(assistant);
         CheckHandlers check = new CheckHandlers(assistant.checks());

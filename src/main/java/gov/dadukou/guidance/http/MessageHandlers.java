@@ -14,14 +14,26 @@ final class MessageHandlers {
     static final String TOKEN_HEADER = "X-Message-Token";
 
     private final MessageService messages;
+    private final java.util.List<String> topics;
 
-    MessageHandlers(MessageService messages) {
+    MessageHandlers(MessageService messages, java.util.List<String> topics) {
         this.messages = messages;
+        this.topics = java.util.List.copyOf(topics);
     }
 
-    /** {@code GET /api/messages/notice}: the call-back notice the contact box agrees to. */
+    /**
+     * {@code GET /api/messages/notice}: the call-back notice the contact box agrees to ({@code version}, {@code sha256},
+     * {@code text}), with what the form offers: {@code topics} and the promised {@code replyWorkingDays}.
+     */
     void notice(Context ctx) {
-        ctx.json(messages.notice());
+        var n = messages.notice();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("version", n.version());
+        body.put("sha256", n.sha256());
+        body.put("text", n.text());
+        body.put("topics", topics);
+        body.put("replyWorkingDays", messages.replyWorkingDays());
+        ctx.json(body);
     }
 
     /** {@code POST /api/messages}: 201 {ticket, token, dueDate, status, …}. */
