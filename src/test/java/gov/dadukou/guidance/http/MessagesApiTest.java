@@ -56,6 +56,24 @@ class MessagesApiTest {
     }
 
     @Test
+    void messagesSubmittedAtOnceStillGetDistinctTickets() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> f.submit(MessageFixture.message(MessageFixture.UNCLEAR)).get("ticket").asText()));
+            }
+            Set<String> tickets = new HashSet<>();
+            for (var fu : futures) {
+                tickets.add(fu.get());
+            }
+            assertEquals(16, tickets.size(), tickets.toString());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void anUnclearMessageWaitsInTheTriageQueue() {
         JsonNode r = f.submit(MessageFixture.message(MessageFixture.UNCLEAR));
         assertEquals("received", r.get("status").asText());
