@@ -382,7 +382,8 @@ final class AdminRoutes {
         staff.audit(s.account().username(), "export-report", "weeks=" + intParam(ctx, "weeks", 12, 1, 104));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"guidance-report.csv\"");
-        ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));
+        int weeks = intParam(ctx, "weeks", 12, 1, 104);
+        ctx.result(assistant.report().csv(weeks) + "\r\n" + assistant.messageStats().csv(weeks)); // 留言咨询 as its own section
     }
 
     private String knownDepartment(String department) {

@@ -68,6 +68,23 @@ public final class MessageStats {
         return m;
     }
 
+    /** The figures as a CSV section (no byte-order mark: it follows the report's own CSV), one line per department. */
+    public String csv(int weeks) {
+        StringBuilder sb = new StringBuilder("message_department,received,replied,replied_on_time,on_time_rate,median_reply_hours,"
+                + "satisfied,basically_satisfied,dissatisfied,satisfaction,overdue_open,drafts\r\n");
+        for (Row r : report(weeks)) {
+            sb.append(String.join(",", r.department(), String.valueOf(r.received()), String.valueOf(r.replied()),
+                    String.valueOf(r.repliedOnTime()), share(r.onTimeRate()), r.medianReplyHours() == null ? "" : String.valueOf(r.medianReplyHours()),
+                    String.valueOf(r.satisfied()), String.valueOf(r.basicallySatisfied()), String.valueOf(r.dissatisfied()),
+                    share(r.satisfaction()), String.valueOf(r.overdueOpen()), String.valueOf(r.drafts()))).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static String share(Double v) {
+        return v == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", v);
+    }
+
     private static final class Acc {
         long received;
         long replied;

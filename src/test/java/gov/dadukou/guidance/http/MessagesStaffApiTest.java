@@ -200,6 +200,9 @@ class MessagesStaffApiTest {
         assertEquals(1.0, district.get("satisfaction").asDouble());
         assertEquals(1, district.get("drafts").asInt());
         assertEquals("区市场监管局", report.at("/rows/1/department").asText());
+        HttpResponse<String> csv = f.admin().request("GET", "/admin/api/report.csv", null);
+        assertTrue(csv.body().contains("message_department,received,replied,replied_on_time,on_time_rate"), csv.body());
+        assertTrue(csv.body().contains("\r\n全区,1,1,1,1.000,0.0,1,0,0,1.000,0,1\r\n"), csv.body());
     }
 
     @Test
