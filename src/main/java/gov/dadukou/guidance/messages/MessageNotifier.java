@@ -18,7 +18,8 @@ import java.util.Optional;
  * contact erased. The notice is a row of {@code message_notifications}: scheduled in the reply's transaction, then
  * claimed by a conditional update that only one instance can win (pending or failed → sending), so that several
  * instances never send it twice; the receiver also gets a stable {@code Idempotency-Key}. A failed send stays
- * {@code failed} for staff to retry. Thread-safe.
+ * {@code failed} for staff to retry; a claim left {@code sending} for {@link #STALE} (its instance stopped mid-send)
+ * may be claimed again, when the receiver's idempotency key is what prevents a second message. Thread-safe.
  */
 public final class MessageNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(MessageNotifier.class);
@@ -27,6 +28,8 @@ public final class MessageNotifier {
     static final String SENT = "sent";
     static final String FAILED = "failed";
     static final String CANCELLED = "cancelled";
+    /** How long a claim may stay {@code sending} before another attempt may take it (a send times out in 10 s). */
+    static final long STALE = java.time.Duration.ofMinutes(5).toMillis();
 
     private final Database db;
     private final Clock clock;
@@ -104,9 +107,11 @@ public final class MessageNotifier {
             cancel(h, m.id(), clock.millis());
             return Optional.empty();
         }
+        long now = clock.millis();
         int won = h.createUpdate("UPDATE message_notifications SET status = :sending, attempts = attempts + 1, updated_at = :at "
-                        + "WHERE message_id = :m AND status IN (:p, :f)")
-                .bind("sending", SENDING).bind("at", clock.millis()).bind("m", m.id()).bind("p", PENDING).bind("f", FAILED).execute();
+                        + "WHERE message_id = :m AND (status IN (:p, :f) OR (status = :sending AND updated_at < :stale))")
+                .bind("sending", SENDING).bind("at", now).bind("m", m.id()).bind("p", PENDING).bind("f", FAILED)
+                .bind("stale", now - STALE).execute();
         if (won != 1) {
             return Optional.empty();
         }
