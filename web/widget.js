@@ -3,7 +3,8 @@
  * Embed: <script src="{站点地址}/widget.js" data-api="{站点地址}" data-title="行政指导智能助手"
  *                 data-color="#b3261e" data-position="right" defer></script>
  * No dependencies, no cookies, no tracking. Everything from the server is inserted as text.
- * Sections: helpers · styles · layout · conversation · reminders · subscription · receipt · opening and focus.
+ * Sections: helpers · styles · layout · conversation · reminders · subscription · receipt · opening and focus ·
+ * the no-penalty check · 留言给部门 (the form itself is messages.js, loaded from the same server when first opened).
  */
 (function () {
   'use strict';
@@ -130,6 +131,7 @@
     '.sub .primary{background:' + color + ';color:#fff;border:0;padding:6px 18px}.sub .err{color:#a50e0e}' +
     '.sub dl{margin:0}.sub dt{font-weight:bold;margin-top:6px}.sub dd{margin:0 0 0 1em}.sub .code{font-size:1.4em;letter-spacing:2px;font-weight:bold}' +
     '.sub .actions{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}.sub .scope{font-size:.9em;color:#333}' +
+    '.leave{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:6px;font-size:.85em;color:#444}.leave button{border:1px solid ' + color + ';color:#8c1d18;background:#fff;border-radius:6px;padding:4px 12px;cursor:pointer;font-size:1em;min-height:44px;min-width:44px}' +
     '@media (max-width:480px){.panel,.large .panel{left:0;right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}' +
     '@media (pointer:coarse){header .key{display:none}}';
 
@@ -169,7 +171,9 @@
   scroller.appendChild(log);
   scroller.appendChild(hint);
   scroller.appendChild(foot);
-  [header, form, banner, scroller, sub].forEach(function (n) { panel.appendChild(n); });
+  // 留言给部门: filled by messages.js; shown in place of the conversation, like the subscription.
+  var msgs = el('div', { class: 'sub msgs', hidden: '', role: 'region', 'aria-label': '留言给部门' });
+  [header, form, banner, scroller, sub, msgs].forEach(function (n) { panel.appendChild(n); });
   wrap.appendChild(launcher);
   wrap.appendChild(panel);
   root.appendChild(wrap);
@@ -178,6 +182,7 @@
   var notBindingShown = false;
   function render(m) {
     if (m.role === 'user') {
+      lastQuestion = m.text;
       log.appendChild(el('p', { class: 'msg user' }, m.text));
       return;
     }
@@ -214,6 +219,8 @@
     if (!m.matched && m.outcome !== 'answer' && text.indexOf(HOTLINE) < 0) {
       box.appendChild(withPhones(el('div', { class: 'meta' }), '需要人工帮助？请拨打12345政务服务便民热线。'));
     }
+    var offer = leaveMessage(m);
+    if (offer) { box.appendChild(offer); }
     log.appendChild(box);
     // "Not sure" without nearby entries still offers somewhere to go: the common questions.
     var next = m.suggestions && m.suggestions.length ? m.suggestions : (m.outcome === 'none' ? STARTERS : []);
@@ -569,6 +576,7 @@
     sub.appendChild(w);
   }
   function hideSubscribe() {
+    if (!msgs.hasAttribute('hidden')) { closeMessage(); }
     sub.setAttribute('hidden', '');
     scroller.removeAttribute('hidden');
     form.removeAttribute('hidden');
@@ -733,5 +741,55 @@
     wrapCk.appendChild(start);
     wrapCk.appendChild(live);
     return wrapCk;
+  }
+
+  // ---- 留言给部门 (issue 17) ---------------------------------------------------------------------------
+  // After a did-you-mean or no-answer reply, and under every answer as "都不是/没解决", the business may leave a
+  // message for the department. The form, receipt and call-back consent are in messages.js (loaded from the
+  // assistant's own server the first time, so pages that embed the widget need nothing more).
+  var lastQuestion = '';
+  var messagesScript = null;
+  function leaveMessage(m) {
+    if (m.role !== 'bot' || m.outcome === 'greeting' || !m.outcome) { return null; }
+    var unsure = !m.matched && (m.outcome === 'clarify' || m.outcome === 'none');
+    if (!unsure && !m.matched) { return null; }
+    var question = lastQuestion;
+    var row = el('div', { class: 'leave' });
+    row.appendChild(el('span', null, unsure ? '没有找到合适的答复？' : '都不是/没解决？'));
+    var b = el('button', { type: 'button' }, '留言给部门');
+    b.addEventListener('click', function () { openMessage(question); });
+    row.appendChild(b);
+    return row;
+  }
+  function openMessage(question) {
+    if (!messagesScript) {
+      messagesScript = new Promise(function (resolve, reject) {
+        if (window.ddkGuidanceMessages) { resolve(); return; }
+        var s = document.createElement('script');
+        s.src = api + '/messages.js';
+        s.onload = resolve;
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    messagesScript.then(function () {
+      if (!sub.hasAttribute('hidden')) { hideSubscribe(); }
+      msgs.textContent = '';
+      msgs.removeAttribute('hidden');
+      scroller.setAttribute('hidden', '');
+      form.setAttribute('hidden', '');
+      window.ddkGuidanceMessages.open({ region: msgs, root: root, api: api, color: color, question: question,
+        el: el, post: post, field: field, message: message, close: closeMessage });
+    }, function () {
+      messagesScript = null;
+      add({ role: 'bot', matched: false, text: '留言功能暂时无法打开，请稍后再试，或拨打' + HOTLINE + '政务服务便民热线。' });
+    });
+  }
+  function closeMessage() {
+    msgs.setAttribute('hidden', '');
+    msgs.textContent = '';
+    scroller.removeAttribute('hidden');
+    form.removeAttribute('hidden');
+    input.focus();
   }
 })();

@@ -31,11 +31,12 @@ import java.util.function.Function;
  * @param database          {@code DATABASE_URL} ({@code jdbc:postgresql://host:port/db}), {@code DATABASE_USER},
  *                          {@code DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} (default 10): the shared PostgreSQL
  *                          database several instances use; null (the default) means SQLite in {@code DATA_DIR}
+ * @param messages          留言咨询: the promised reply time and extra closure days
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
                         Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits,
-                        boolean allowEmptyDatabase, gov.dadukou.guidance.store.PostgresSettings database) {
+                        boolean allowEmptyDatabase, gov.dadukou.guidance.store.PostgresSettings database, Messages messages) {
 
     /** Never prints the admin password. */
     @Override
@@ -106,6 +107,42 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         }
     }
 
+    /**
+     * 留言咨询 (messages to a department).
+     *
+     * @param replyWorkingDays {@code REPLY_WORKING_DAYS} (default 5, 1–60): working days within which a message is
+     *                         promised a reply, counted with the State Council holiday arrangements
+     * @param extraHolidays    {@code EXTRA_HOLIDAYS}: comma-separated dates (YYYY-MM-DD) on which the offices are
+     *                         closed although the national calendar says they work (a local closure); default none
+     */
+    public record Messages(int replyWorkingDays, java.util.List<java.time.LocalDate> extraHolidays) {
+        public Messages {
+            extraHolidays = java.util.List.copyOf(extraHolidays);
+        }
+
+        public static Messages defaults() {
+            return new Messages(5, java.util.List.of());
+        }
+    }
+
+    private static Messages messages(Function<String, String> get) {
+        int days = intVar("REPLY_WORKING_DAYS", get.apply("REPLY_WORKING_DAYS"), 5, 1, 60);
+        java.util.List<java.time.LocalDate> extra = commaList(get.apply("EXTRA_HOLIDAYS"), part -> {
+            try {
+                return java.time.LocalDate.parse(part);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException("EXTRA_HOLIDAYS 中的日期应形如 2026-12-07 / each date must be YYYY-MM-DD: " + part);
+            }
+        });
+        return new Messages(days, extra);
+    }
+
+    /** The same configuration with other message settings (tests). */
+    public AppConfig withMessages(Messages m) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, m);
+    }
+
     static final String DEFAULT_CONTROLLER = "大渡口区行政指导智能助手运营单位";
     static final String DEFAULT_CONTACT = "12345政务服务便民热线";
     static final String DEFAULT_RETENTION = "在您的同意有效期间保存；撤回同意后不再使用。联系人姓名和手机号码可随时申请删除；"
@@ -143,7 +180,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                         intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
                         proxies(get.apply("TRUSTED_PROXIES")),
                         intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)),
-                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get));
+                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get), messages(get));
         config.validatePaths();
         return config;
     }
@@ -151,7 +188,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null);
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null, Messages.defaults());
     }
 
     /** {@code 1} or {@code 0}; anything else is refused rather than guessed, since this one decides about data. */
@@ -168,7 +205,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
     public AppConfig withAllowEmptyDatabase(boolean allow) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database, messages);
     }
 
     private static String adminPassword(String value) {
@@ -189,13 +226,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database);
+                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database, messages);
     }
 
     private static java.util.List<String> origins(String value) {
@@ -219,13 +256,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase, database);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase, database, messages);
     }
 
     /** The same configuration on PostgreSQL ({@code null}: SQLite in the data directory). */
     public AppConfig withDatabase(gov.dadukou.guidance.store.PostgresSettings settings) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings, messages);
     }
 
     /**
@@ -252,7 +289,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other limits (tests). */
     public AppConfig withLimits(Limits l) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database);
+                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database, messages);
     }
 
     private static java.util.List<Cidr> proxies(String value) {
@@ -294,13 +331,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
+                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
     }
 
     private static String bounded(String name, String value) {
@@ -358,6 +395,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
                 + " reminderChannel=" + delivery.channel().code()
                 + " database=" + (database == null ? "sqlite in dataDir" : database)
+                + " replyWorkingDays=" + messages.replyWorkingDays() + " extraHolidays=" + messages.extraHolidays()
                 + " allowedOrigins=" + allowedOrigins
                 + " limits=chat " + limits.chatPerMinute() + "/min, writes " + limits.writesPerHour() + "/h, connections "
                 + limits.connectionsPerAddress() + "/address, trustedProxies=" + limits.trustedProxies();

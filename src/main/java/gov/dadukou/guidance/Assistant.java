@@ -77,6 +77,9 @@ public final class Assistant implements AutoCloseable {
     private final QuestionGaps gaps;
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
+    private final gov.dadukou.guidance.messages.MessageService messages;
+    private final gov.dadukou.guidance.messages.MessageDesk messageDesk;
+    private final gov.dadukou.guidance.messages.MessageStats messageStats;
     private final Clock clock;
     private final LiveEntrySync liveSync;
     private final SessionStore sessions;
@@ -173,10 +176,19 @@ public final class Assistant implements AutoCloseable {
             }
         }
         AppConfig.Delivery d = config.delivery();
+        WebhookSender sender = d.enabled() ? new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)) : null;
         this.deliveries = d.enabled()
-                ? new DeliveryScheduler(database, reminders, consent, new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)),
-                        clock, DeliveryScheduler.Policy.defaults(d.maxAttempts()))
+                ? new DeliveryScheduler(database, reminders, consent, sender, clock, DeliveryScheduler.Policy.defaults(d.maxAttempts()))
                 : null;
+        var calendar = gov.dadukou.guidance.messages.WorkingDays.official(config.messages().extraHolidays());
+        this.messages = new gov.dadukou.guidance.messages.MessageService(database, clock, calendar,
+                config.messages().replyWorkingDays(), this::messageCandidates, knowledgeBase.topics());
+        this.messageDesk = new gov.dadukou.guidance.messages.MessageDesk(database, clock,
+                knowledgeBase.departments().stream().map(dep -> dep.name()).toList(),
+                (who, question, answer, department, basis) -> drafts.draftFromMessage(who, question, answer, department,
+                        basis.stream().map(b -> b.citation()).toList()).entryId(),
+                new gov.dadukou.guidance.messages.MessageNotifier(database, clock, sender));
+        this.messageStats = new gov.dadukou.guidance.messages.MessageStats(database, clock);
         ConsentLedger.Verification ledger = consent.verify();
         if (ledger.ok()) {
             LOG.info("consent ledger verified: {} events", ledger.events());
@@ -200,7 +212,41 @@ public final class Assistant implements AutoCloseable {
         return List.copyOf(started);
     }
 
-    /** The database, for tools and tests; services get it at construction. */
+    /**
+     * The entries a message is about, for routing it (留言咨询): the chat's own retrieval and the floor above which a
+     * did-you-mean reply offers a candidate, so that a message goes where the chat would have pointed.
+     */
+    private List<gov.dadukou.guidance.messages.Routing.Candidate> messageCandidates(String question) {
+        var result = retriever.search(question);
+        if (gov.dadukou.guidance.chat.AnswerPolicy.decidedWithoutModel(result)) {
+            return List.of();
+        }
+        List<gov.dadukou.guidance.messages.Routing.Candidate> out = new java.util.ArrayList<>();
+        for (int i = 0; i < result.hits().size() && out.size() < 3; i++) {
+            if (policy.confidence(result, i) < policy.clarifyThreshold() / 2) {
+                continue;
+            }
+            entries.get(result.hits().get(i).entryId()).ifPresent(e -> out.add(
+                    new gov.dadukou.guidance.messages.Routing.Candidate(e.id(), e.title(), e.department(), e.topics())));
+        }
+        return out;
+    }
+
+    /** 留言咨询: the public side. */
+    public gov.dadukou.guidance.messages.MessageService messages() {
+        return messages;
+    }
+
+    /** 留言咨询: the staff side. */
+    public gov.dadukou.guidance.messages.MessageDesk messageDesk() {
+        return messageDesk;
+    }
+
+    /** 留言咨询 in the evaluation report. */
+    public gov.dadukou.guidance.messages.MessageStats messageStats() {
+        return messageStats;
+    }
+
     /** The configured database: PostgreSQL when {@code DATABASE_URL} is set, otherwise SQLite in the data directory. */
     public static Database openDatabase(AppConfig config) {
         return config.database() != null ? Database.open(config.database())

@@ -39,6 +39,15 @@ class AppConfigTest {
     }
 
     @Test
+    void messagesPromiseFiveWorkingDaysByDefaultAndTakeExtraClosures() {
+        assertEquals(AppConfig.Messages.defaults(), AppConfig.fromEnv(env()).messages());
+        assertEquals(5, AppConfig.fromEnv(env()).messages().replyWorkingDays());
+        AppConfig c = AppConfig.fromEnv(env("REPLY_WORKING_DAYS", "3", "EXTRA_HOLIDAYS", "2026-12-07, 2026-12-08"));
+        assertEquals(3, c.messages().replyWorkingDays());
+        assertEquals(List.of(java.time.LocalDate.of(2026, 12, 7), java.time.LocalDate.of(2026, 12, 8)), c.messages().extraHolidays());
+    }
+
+    @Test
     void rateLimitsDefaultOnWithNoTrustedProxyAndZeroTurnsThemOff() {
         AppConfig c = AppConfig.fromEnv(env());
         assertEquals(AppConfig.Limits.defaults(), c.limits());
@@ -60,7 +69,9 @@ class AppConfigTest {
                 new String[] {"ADMIN_PASSWORD", "123456789012"}, new String[] {"ADMIN_PASSWORD", "password1234"},
                 new String[] {"TRUSTED_PROXIES", "proxy.example"}, new String[] {"TRUSTED_PROXIES", "10.0.0.0/33"},
                 new String[] {"RATE_LIMIT_CHAT_PER_MINUTE", "-1"}, new String[] {"RATE_LIMIT_WRITES_PER_HOUR", "many"},
-                new String[] {"REMINDER_CHANNEL", "wechat"}, new String[] {"REMINDER_CHANNEL", "sms"})) {
+                new String[] {"REMINDER_CHANNEL", "wechat"}, new String[] {"REMINDER_CHANNEL", "sms"},
+                new String[] {"REPLY_WORKING_DAYS", "0"}, new String[] {"REPLY_WORKING_DAYS", "five"},
+                new String[] {"EXTRA_HOLIDAYS", "2026-12-32"}, new String[] {"EXTRA_HOLIDAYS", "2026-12-07,7 Dec"})) {
             AppConfig.ConfigException e = assertThrows(AppConfig.ConfigException.class, () -> AppConfig.fromEnv(env(bad[0], bad[1])),
                     bad[0] + "=" + bad[1]);
             assertTrue(e.getMessage().contains(bad[0]), e.getMessage());

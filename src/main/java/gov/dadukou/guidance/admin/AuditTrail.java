@@ -36,7 +36,11 @@ public final class AuditTrail {
             Map.entry("create-entry", "新建条目"), Map.entry("revise-entry", "修改条目"), Map.entry("approve-entry", "审核通过"),
             Map.entry("reject-entry", "退回修改"), Map.entry("publish-entry", "发布条目"), Map.entry("retire-entry", "下线条目"),
             Map.entry("import", "导入随附知识库"), Map.entry("import-html", "导入网页"), Map.entry("draft-from-question", "从问题新建草稿"),
-            Map.entry("add-phrasing", "增加问法"));
+            Map.entry("add-phrasing", "增加问法"), Map.entry("view-message-contact", "查看留言联系方式"),
+            Map.entry("assign-message", "转办留言"), Map.entry("reply-message", "答复留言"),
+            Map.entry("approve-message-reply", "审核通过留言答复"), Map.entry("return-message-reply", "退回留言答复"),
+            Map.entry("notify-message", "发送留言答复通知"), Map.entry("draft-from-message", "留言转为草稿"),
+            Map.entry("message-settings", "修改留言审核设置"));
 
     /**
      * What to show: every field optional (null: no filter). {@code from} and {@code to} are Beijing dates,

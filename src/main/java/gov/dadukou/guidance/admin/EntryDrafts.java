@@ -59,6 +59,28 @@ public final class EntryDrafts {
                 "由未答问题生成：请补全答案、问法和法律依据后再提交审核"));
     }
 
+    /**
+     * One step from a message a department answered (留言咨询): a new draft entry with the question (masked) as its
+     * phrasing, the reply as its answer and the reply's legal bases ("《X》第Y条" or "X"). It goes through the normal
+     * review; what a message cannot give (more phrasings) is marked to complete. An editor's draft belongs to the
+     * editor's department.
+     *
+     * @throws ClientException 400 {@code missing_question}, {@code missing_department}
+     */
+    public EntryVersion draftFromMessage(StaffService.Account who, String question, String answer, String department, List<String> laws) {
+        String q = question == null ? "" : PersonalData.mask(question.strip());
+        if (q.isEmpty()) {
+            throw ClientException.badRequest("missing_question", "请提供问题。");
+        }
+        String dept = who.role() == Role.EDITOR ? who.department() : department;
+        if (dept == null || dept.isBlank()) {
+            throw ClientException.badRequest("missing_department", "请选择草稿所属的实施单位。");
+        }
+        String title = q.length() > 80 ? q.substring(0, 80) : q;
+        return workflow.create(who, DraftTemplates.draft("msg", title, List.of(q.length() > 200 ? q.substring(0, 200) : q), answer,
+                dept.strip(), null, laws, LocalDate.now(clock), "由留言答复生成：请补全问法并核对答案和法律依据后再提交审核"));
+    }
+
     /** One step from a question businesses asked: a new draft version of an entry with it as a phrasing. */
     public EntryVersion addPhrasing(StaffService.Account who, String id, String question) {
         String q = question == null ? "" : question.strip();

@@ -58,6 +58,7 @@ final class AdminRoutes {
     private final ReviewRoutes reviewRoutes;
     private final PhrasingTargets phrasingTargets;
     private final AuditRoutes auditRoutes;
+    private final MessageRoutes messageRoutes;
 
     AdminRoutes(Assistant assistant, ClientAddresses addresses) {
         this.assistant = assistant;
@@ -69,10 +70,11 @@ final class AdminRoutes {
         this.auditRoutes = new AuditRoutes(new gov.dadukou.guidance.admin.AuditTrail(assistant.database()), staff);
         this.phrasingTargets = new PhrasingTargets(assistant.workflow(),
                 text -> assistant.retriever().search(text).hits().stream().map(h -> h.entryId()).toList());
+        this.messageRoutes = new MessageRoutes(assistant.messageDesk(), staff);
     }
 
     List<Route> table() {
-        return List.of(
+        List<Route> rows = new java.util.ArrayList<>(List.of(
                 new Route("GET", "/admin/api/me", ALL, false, this::me),
                 new Route("POST", "/admin/api/logout", ALL, true, this::logout),
                 new Route("POST", "/admin/api/me/password", ALL, true, accountRoutes::changeOwnPassword),
@@ -114,7 +116,9 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/queue", ALL, false, reviewRoutes::queue),
                 new Route("GET", "/admin/api/queue/counts", ALL, false, reviewRoutes::queueCounts),
                 new Route("GET", "/admin/api/entries/{id}/preview", ALL, false, reviewRoutes::entryPreview),
-                new Route("POST", "/admin/api/entries/{id}/verification", EDIT, true, reviewRoutes::confirmVerification));
+                new Route("POST", "/admin/api/entries/{id}/verification", EDIT, true, reviewRoutes::confirmVerification)));
+        rows.addAll(messageRoutes.table()); // 留言咨询
+        return List.copyOf(rows);
     }
 
     void register(RouteIndex routes) {
@@ -368,6 +372,8 @@ final class AdminRoutes {
         assistant.questions().flush();
         var body = Json.MAPPER.valueToTree(assistant.report().weekly(intParam(ctx, "weeks", 12, 1, 104)));
         ((com.fasterxml.jackson.databind.node.ObjectNode) body).putPOJO("verification", queues.verificationByDepartment());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body).putPOJO("messages",
+                assistant.messageStats().section(intParam(ctx, "weeks", 12, 1, 104)));
         ctx.json(body);
     }
 
@@ -376,7 +382,8 @@ final class AdminRoutes {
         staff.audit(s.account().username(), "export-report", "weeks=" + intParam(ctx, "weeks", 12, 1, 104));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"guidance-report.csv\"");
-        ctx.result(assistant.report().csv(intParam(ctx, "weeks", 12, 1, 104)));
+        int weeks = intParam(ctx, "weeks", 12, 1, 104);
+        ctx.result(assistant.report().csv(weeks) + "\r\n" + assistant.messageStats().csv(weeks)); // 留言咨询 as its own section
     }
 
     private String knownDepartment(String department) {

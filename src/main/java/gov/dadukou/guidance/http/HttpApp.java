@@ -28,6 +28,8 @@ public final class HttpApp {
     private static final String CATALOGUE_PAGE = resource("/web/catalogue.html");
     /** The withdrawal link's page, {@code /consent?receipt=…&token=…} (consent.js calls the consent API). */
     private static final String CONSENT_PAGE = resource("/web/consent.html");
+    /** The status page behind a message's link, {@code /messages/{ticket}?token=…} (messages-page.js calls the API). */
+    private static final String MESSAGE_PAGE = resource("/web/message.html");
     /** The staff console's page; it signs in and calls /admin/api with admin.js. */
     private static final String ADMIN_PAGE = resource("/web/admin/index.html");
 
@@ -55,6 +57,7 @@ public final class HttpApp {
     public static Javalin create(Assistant assistant) {
         ChatHandlers chat = new ChatHandlers(assistant);
         ConsentHandlers consent = new ConsentHandlers(assistant.consent());
+        MessageHandlers messages = new MessageHandlers(assistant.messages(), assistant.knowledgeBase().topics());
         ReminderHandlers reminders = new ReminderHandlers(assistant.reminders(), assistant.knowledgeBase(), assistant.entries());
         PublicHandlers pub = new PublicHandlers(assistant);
         CheckHandlers check = new CheckHandlers(assistant.checks());
@@ -66,6 +69,7 @@ public final class HttpApp {
         // Our pages name their scripts and styles by content hash, so those can be cached for good.
         String cataloguePage = assets.stamp(CATALOGUE_PAGE);
         String consentPage = assets.stamp(CONSENT_PAGE);
+        String messagePage = assets.stamp(MESSAGE_PAGE);
         String adminPage = assets.stamp(ADMIN_PAGE);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -103,6 +107,7 @@ public final class HttpApp {
             routes.get("/health", chat::health);
             routes.get("/catalogue", ctx -> page(ctx, cataloguePage));
             routes.get("/consent", ctx -> page(ctx, consentPage));
+            routes.get("/messages/{ticket}", ctx -> page(ctx, messagePage));  // a message's status, with ?token=
             routes.get("/admin", ctx -> page(ctx, adminPage));      // also /admin/
 
             // public API
@@ -120,6 +125,14 @@ public final class HttpApp {
             routes.get("/api/consents/{receiptId}", consent::view);
             routes.post("/api/consents/{receiptId}/withdraw", consent::withdraw);
             routes.post("/api/consents/{receiptId}/erase", consent::erase);
+
+            // 留言咨询: leave a message for a department; the status and reply need the message's token
+            routes.get("/api/messages/notice", messages::notice);
+            routes.post("/api/messages", messages::submit);
+            routes.get("/api/messages/{ticket}", messages::view);
+            routes.post("/api/messages/{ticket}/rating", messages::rate);
+            routes.post("/api/messages/{ticket}/withdraw", messages::withdraw);
+            routes.post("/api/messages/{ticket}/erase", messages::erase);
 
             // staff API: every route is a row of AdminRoutes.table(), behind the role and CSRF guard
             admin.register(routes);

@@ -21,6 +21,25 @@ public interface ReminderSender {
     void send(Delivery delivery);
 
     /**
+     * A one-off notice to one contact that is not a seasonal reminder (留言咨询: "your message was answered").
+     * {@code idempotencyKey} is stable for the notice, so that a receiver drops a repeat.
+     *
+     * @param body the JSON body's fields; carries contact data: never log it
+     */
+    record Notice(String idempotencyKey, java.util.Map<String, Object> body) {
+    }
+
+    /**
+     * Sends one notice through the same channel as the reminders.
+     *
+     * @throws DeliveryException when it did not go through
+     * @throws UnsupportedOperationException when this channel sends reminders only
+     */
+    default void sendNotice(Notice notice) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " sends reminders only");
+    }
+
+    /**
      * Whether this channel reaches the recipient's phone (SMS, a call, a messaging gateway fed with the
      * number). Such a channel is never used for a consent whose phone was not proved with a one-time code:
      * otherwise anyone could have reminders texted to someone else's number. The default is the cautious

@@ -39,11 +39,24 @@ public final class WebhookSender implements ReminderSender {
 
     @Override
     public void send(Delivery d) {
-        String body = body(d);
+        post("reminder-delivery-" + d.deliveryId(), body(d));
+    }
+
+    /** The notice's body as JSON, with the same headers and signature as a reminder. */
+    @Override
+    public void sendNotice(Notice notice) {
+        try {
+            post(notice.idempotencyKey(), JSON.writeValueAsString(notice.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice body is serialisable", e);
+        }
+    }
+
+    private void post(String idempotencyKey, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("Idempotency-Key", "reminder-delivery-" + d.deliveryId())
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (secret != null) {
             request.header("X-Signature", "sha256=" + hmac(body));

@@ -51,7 +51,7 @@ class AdminSecurityTest {
 
     /** A request to a route template, filled with a real entry, so that a refusal is the guard's and not a 404. */
     static HttpResponse<String> send(String method, String path, StaffClient who, boolean withCsrf, String body) {
-        return StaffClient.send(server, method, path.replace("{id}", "scjg-yyzz-xingmu").replace("{username}", "editor1"),
+        return StaffClient.send(server, method, path.replace("{id}", "scjg-yyzz-xingmu").replace("{username}", "editor1").replace("{ticket}", "2026-1202-0001"),
                 who == null ? null : who.cookie(),
                 who != null && withCsrf ? who.csrf() : null, body);
     }
