@@ -34,6 +34,7 @@ import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.store.Database;
+import gov.dadukou.guidance.store.SharedBuckets;
 import gov.dadukou.guidance.store.StorageHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The application's services, wired once from the configuration, with no HTTP in sight: the HTTP
@@ -74,6 +76,8 @@ public final class Assistant implements AutoCloseable {
     private final QuestionGaps gaps;
     private final StaffService staff;
     private final DeliveryScheduler deliveries;
+    /** PostgreSQL only: the rate-limit buckets every instance shares; null on SQLite (one instance, buckets in memory). */
+    private final SharedBuckets sharedBuckets;
     private final Clock clock;
 
     private Assistant(AppConfig config, Clock clock, CodeSender codeSender) {
@@ -82,6 +86,7 @@ public final class Assistant implements AutoCloseable {
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
         this.database = openDatabase(config);
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
+        this.sharedBuckets = database.dialect() == Database.Dialect.POSTGRESQL ? SharedBuckets.open(config.database()) : null;
         // Staff edits live in the database; the shipped files only seed an empty one.
         this.workflow = new EntryWorkflow(database, knowledgeBase, new LiveEntries() {
             @Override
@@ -178,6 +183,14 @@ public final class Assistant implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * The rate-limit buckets shared by every instance on the database: present on PostgreSQL, empty on SQLite
+     * (one instance: the HTTP layer keeps its buckets in memory).
+     */
+    public Optional<SharedBuckets> sharedBuckets() {
+        return Optional.ofNullable(sharedBuckets);
     }
 
     /** Whether the database can be written, for {@code /health}. */
@@ -322,6 +335,9 @@ public final class Assistant implements AutoCloseable {
             }
             questions.close();
         } finally {
+            if (sharedBuckets != null) {
+                sharedBuckets.close();
+            }
             database.close();
             index.close();
             analyzers.close();
