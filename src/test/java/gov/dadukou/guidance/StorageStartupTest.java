@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,57 @@ class StorageStartupTest {
         assertNull(startup.assistant());
         assertEquals(2, startup.exitCode());
         assertTrue(startup.message().contains("ALLOW_EMPTY_DATABASE"), startup.message());
+    }
+
+    @Test
+    void anUnreachablePostgresServerStopsStartUpWithExitCode2NamingTheUrlAndWhatToCheck() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/guidance";
+        Main.Startup startup = Main.start(env("DATABASE_URL", url, "DATABASE_USER", "guidance", "DATABASE_PASSWORD", "secret-pw"),
+                Clock.systemUTC());
+        assertNull(startup.assistant());
+        assertEquals(2, startup.exitCode());
+        assertTrue(startup.message().contains(url) && startup.message().contains("DATABASE_URL"), startup.message());
+        assertFalse(startup.message().contains("secret-pw"), "never prints the password");
+    }
+
+    @Test
+    void aWrongPostgresPasswordStopsStartUpWithExitCode2AndNoPassword() {
+        PostgresServer.Database db = PostgresServer.shared().createDatabase();
+        Main.Startup startup = Main.start(env("DATABASE_URL", db.url(), "DATABASE_USER", db.user(),
+                "DATABASE_PASSWORD", "wrong-" + db.password()), Clock.systemUTC());
+        assertNull(startup.assistant());
+        assertEquals(2, startup.exitCode());
+        assertTrue(startup.message().contains("DATABASE_PASSWORD"), startup.message());
+        assertFalse(startup.message().contains(db.password()), "never prints the password");
+    }
+
+    @Test
+    void aPostgresDatabaseIsMigratedOnFirstStartAndReusedOnTheNext() {
+        PostgresServer.Database db = PostgresServer.shared().createDatabase();
+        Map<String, String> env = env("DATABASE_URL", db.url(), "DATABASE_USER", db.user(), "DATABASE_PASSWORD", db.password());
+        for (int start = 0; start < 2; start++) {
+            Main.Startup startup = Main.start(env, Clock.systemUTC());
+            assertNotNull(startup.assistant(), startup.message());
+            try {
+                assertEquals(gov.dadukou.guidance.store.Database.Dialect.POSTGRESQL, startup.assistant().database().dialect());
+                assertTrue(startup.assistant().database().schemaVersion() >= 10);
+            } finally {
+                startup.assistant().close();
+            }
+        }
+        assertFalse(Files.exists(db()), "no SQLite file is made when the database is PostgreSQL");
+    }
+
+    @Test
+    void postgresCredentialsWithoutAUrlAreRefusedRatherThanIgnored() {
+        Main.Startup startup = Main.start(env("DATABASE_PASSWORD", "secret-pw"), Clock.systemUTC());
+        assertNull(startup.assistant());
+        assertEquals(2, startup.exitCode());
+        assertTrue(startup.message().contains("DATABASE_URL"), startup.message());
     }
 
     private void assertRefused(Main.Startup startup) {

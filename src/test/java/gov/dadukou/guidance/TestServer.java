@@ -38,12 +38,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(AppConfig config, Clock clock) {
-        this(Assistant.start(config, clock));
+        this(Assistant.start(TestDatabases.forTest(config), clock));
     }
 
     /** With the channel that sends one-time codes to phones (a capturing one in tests). */
     public TestServer(AppConfig config, Clock clock, gov.dadukou.guidance.consent.CodeSender codes) {
-        this(Assistant.start(config, clock, codes));
+        this(Assistant.start(TestDatabases.forTest(config), clock, codes));
     }
 
     private TestServer(Assistant assistant) {

@@ -191,7 +191,8 @@ public final class EntryQueues {
             where.add(f.marked() ? "verify IS NOT NULL" : "verify IS NULL");
         }
         if (f.text() != null && !f.text().isBlank()) {
-            where.add("search_text LIKE ? ESCAPE '\\'");
+            // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            where.add("lower(search_text) LIKE lower(?) ESCAPE '\\'");
             params.add("%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Query(where.isEmpty() ? "1 = 1" : String.join(" AND ", where), params, order);

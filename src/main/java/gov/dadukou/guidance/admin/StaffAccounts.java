@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ final class StaffAccounts {
                 throw new ClientException(409, "username_taken", "用户名已被使用。");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_accounts (username, password_hash, role, department, "
-                    + "created_at, created_by, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "created_at, created_by, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 ps.setString(1, username);
                 ps.setString(2, hash);
                 ps.setString(3, role.code());
@@ -50,6 +49,7 @@ final class StaffAccounts {
                 ps.setString(6, createdBy);
                 ps.setString(7, now.toString());
                 ps.executeUpdate();
+                // The key named: with RETURN_GENERATED_KEYS PostgreSQL's driver returns every column of the row.
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     return new StaffService.Account(keys.getLong(1), username, role, department, true, false, createdBy);
@@ -235,7 +235,7 @@ final class StaffAccounts {
     }
 
     private static void endSessions(Connection c, long accountId, String keepTokenSha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_sessions WHERE account_id = ? AND token_sha256 IS NOT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_sessions WHERE account_id = ? AND token_sha256 IS DISTINCT FROM ?")) {
             ps.setLong(1, accountId);
             ps.setString(2, keepTokenSha256);
             ps.executeUpdate();

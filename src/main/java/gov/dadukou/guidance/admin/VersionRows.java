@@ -16,7 +16,8 @@ final class VersionRows {
     /** The summary row of the entry's latest version; the same expression as the V8 migration's backfill. */
     private static final String SUMMARY = "SELECT v.entry_id, v.version, v.status, json_extract(v.content, '$.title'), "
             + "json_extract(v.content, '$.kind'), json_extract(v.content, '$.department'), json_extract(v.content, '$.method'), "
-            + "json_extract(v.content, '$.reviewed'), json_extract(v.content, '$.verify'), v.verification IS NOT NULL, "
+            + "json_extract(v.content, '$.reviewed'), json_extract(v.content, '$.verify'), "
+            + "CASE WHEN v.verification IS NOT NULL THEN 1 ELSE 0 END, "
             + "v.entry_id || ' ' || json_extract(v.content, '$.title') || ' ' || json_extract(v.content, '$.questions') || ' ' "
             + "|| json_extract(v.content, '$.answer'), "
             + "(SELECT p.version FROM kb_versions p WHERE p.entry_id = v.entry_id AND p.status = 'published'), "
@@ -25,10 +26,21 @@ final class VersionRows {
     private VersionRows() {
     }
 
-    /** Rewrites the entry's summary row from its versions. */
+    /** Every column of {@code kb_entry_index} but its key, taken from the new row when the entry already has one. */
+    private static final String REPLACE_ROW = " ON CONFLICT (entry_id) DO UPDATE SET version = excluded.version, "
+            + "status = excluded.status, title = excluded.title, kind = excluded.kind, department = excluded.department, "
+            + "method = excluded.method, reviewed = excluded.reviewed, verify = excluded.verify, "
+            + "verification = excluded.verification, search_text = excluded.search_text, live_version = excluded.live_version, "
+            + "author = excluded.author, created_at = excluded.created_at, submitted_at = excluded.submitted_at, "
+            + "reviewer = excluded.reviewer, review_comment = excluded.review_comment, reviewed_at = excluded.reviewed_at";
+
+    /**
+     * Rewrites the entry's summary row from its versions. An upsert rather than SQLite's INSERT OR REPLACE, which
+     * PostgreSQL lacks; the SELECT keeps its WHERE so that SQLite does not read ON CONFLICT as a join's ON.
+     */
     static void reindex(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO kb_entry_index " + SUMMARY
-                + "WHERE v.entry_id = ? ORDER BY v.version DESC LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_entry_index " + SUMMARY
+                + "WHERE v.entry_id = ? ORDER BY v.version DESC LIMIT 1" + REPLACE_ROW)) {
             ps.setString(1, id);
             ps.executeUpdate();
         }

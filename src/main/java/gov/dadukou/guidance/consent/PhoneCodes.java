@@ -95,8 +95,12 @@ final class PhoneCodes {
                             "这个手机号码今天获取验证码的次数已达上限，请明天再试；也可以不填验证码提交（记录为“未验证”）。", untilMidnight);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO consent_codes "
-                    + "(phone_sha256, salt, code_sha256, expires_at, attempts, sent_at, day, sent_that_day) VALUES (?, ?, ?, ?, 0, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_codes "
+                    + "(phone_sha256, salt, code_sha256, expires_at, attempts, sent_at, day, sent_that_day) VALUES (?, ?, ?, ?, 0, ?, ?, ?) "
+                    // One row per phone: a new code replaces the old one (an upsert both SQLite and PostgreSQL accept).
+                    + "ON CONFLICT (phone_sha256) DO UPDATE SET salt = excluded.salt, code_sha256 = excluded.code_sha256, "
+                    + "expires_at = excluded.expires_at, attempts = excluded.attempts, sent_at = excluded.sent_at, "
+                    + "day = excluded.day, sent_that_day = excluded.sent_that_day")) {
                 ps.setString(1, key);
                 ps.setString(2, salt);
                 ps.setString(3, codeHash(salt, code));

@@ -95,9 +95,9 @@ public final class DeliveryScheduler implements AutoCloseable {
         String now = INSTANT.format(clock.instant());
         return db.transaction(c -> {
             int added = 0;
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO reminder_deliveries "
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_deliveries "
                     + "(credit_code, receipt_id, reminder_id, season, status, attempts, next_attempt_at, created_at) "
-                    + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (ActiveReminder r : inSeason) {
                     for (Subscription s : subscribers) {
                         if (s.wants(r.topics())) {

@@ -2,12 +2,12 @@ package gov.dadukou.guidance.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.dadukou.guidance.ServerProcess;
 import gov.dadukou.guidance.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -35,11 +36,10 @@ class ConsentDurabilityTest {
 
     @Test
     void everyAcknowledgedConsentSurvivesSigkill() throws Exception {
-        int port = freePort();
-        Process server = start(port);
+        ServerProcess server = ServerProcess.start(dataDir.resolve("logs"), Map.of("DATA_DIR", dataDir.toString()));
+        int port = server.port();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            awaitHealthy(port);
             int notice = JSON.readTree(get(port, "/api/consent/notice")).get("version").asInt();
             AtomicInteger serial = new AtomicInteger();
             CountDownLatch enough = new CountDownLatch(40);
@@ -69,23 +69,17 @@ class ConsentDurabilityTest {
                 senders.add(sender);
             }
             assertTrue(enough.await(60, java.util.concurrent.TimeUnit.SECONDS), "consents were not acknowledged");
-            server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-            server.waitFor();
+            server.kill(); // SIGKILL: no shutdown hook runs
             for (Thread sender : senders) {
                 sender.join(10_000);
             }
         } finally {
-            server.destroyForcibly();
+            server.kill();
         }
         assertTrue(acknowledged.size() >= 40);
 
-        Process restarted = start(port);
-        try {
-            awaitHealthy(port);
-        } finally {
-            restarted.destroy();
-            restarted.waitFor();
-        }
+        // A restart proves the file opens and migrates after the kill; a clean stop then checkpoints it.
+        ServerProcess.start(dataDir.resolve("logs"), Map.of("DATA_DIR", dataDir.toString())).close();
         try (Database db = Database.open(dataDir.resolve("guidance.db"))) {
             ConsentService consent = new ConsentService(db, Clock.systemUTC(), List.of("食品安全"),
                     new ConsentService.NoticeSettings("x", "y", "z"));
@@ -99,35 +93,6 @@ class ConsentDurabilityTest {
         }
     }
 
-    private Process start(int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "gov.dadukou.guidance.Main");
-        pb.environment().put("PORT", String.valueOf(port));
-        pb.environment().put("HOST", "127.0.0.1");
-        pb.environment().put("DATA_DIR", dataDir.toString());
-        pb.environment().put("KB_DIR", Path.of("knowledge-base").toAbsolutePath().toString());
-        pb.environment().put("DENSE", "off");
-        // 40+ consents from one address: the per-address write limit (20 an hour by default) is not under test here.
-        pb.environment().put("RATE_LIMIT_WRITES_PER_HOUR", "0");
-        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-        return pb.start();
-    }
-
-    private static void awaitHealthy(int port) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                JsonNode h = JSON.readTree(get(port, "/health"));
-                if ("ok".equals(h.path("status").asText())) {
-                    return;
-                }
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("server did not become healthy");
-    }
-
     private static String get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -135,11 +100,5 @@ class ConsentDurabilityTest {
             throw new IOException("status " + r.statusCode());
         }
         return r.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -98,6 +98,10 @@ class ReviewQueuesApiTest {
             marked.get("items").forEach(i -> assertFalse(i.get("verify").isNull()));
             JsonNode byAnswer = s.admin.ok("GET", "/admin/api/queue?view=all&q=" + java.net.URLEncoder.encode("支付令", java.nio.charset.StandardCharsets.UTF_8), null);
             assertTrue(ids(byAnswer).contains(MARKED), byAnswer.toString());
+            // Latin letters match in either case on SQLite and PostgreSQL alike; % and _ are taken literally.
+            JsonNode byUpperId = s.admin.ok("GET", "/admin/api/queue?view=all&q=" + MARKED.toUpperCase(java.util.Locale.ROOT), null);
+            assertTrue(ids(byUpperId).contains(MARKED), byUpperId.toString());
+            assertEquals(0, s.admin.ok("GET", "/admin/api/queue?view=all&q=rsj_tuoqian", null).get("total").asInt(), "_ is no wildcard");
             JsonNode editorsMarks = s.editor.ok("GET", "/admin/api/queue?view=verify&department=区市场监管局&size=200", null);
             editorsMarks.get("items").forEach(i -> assertEquals("区人力社保局", i.get("department").asText(), "an editor's own department"));
             assertTrue(ids(editorsMarks).contains(MARKED));
