@@ -60,7 +60,7 @@ public final class HttpApp {
         CheckHandlers check = new CheckHandlers(assistant.checks());
         WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
         ClientAddresses addresses = new ClientAddresses(assistant.config().limits().trustedProxies());
-        // PostgreSQL: buckets in the database, one budget per client whichever instance it reaches; SQLite: in memory.
+        // PostgreSQL: the writes' buckets in the database, one budget per client whichever instance it reaches; SQLite: in memory.
         RateLimits limits = new RateLimits(assistant.config().limits(), assistant.sharedBuckets().orElse(null));
         AdminRoutes admin = new AdminRoutes(assistant, addresses);
         StaticAssets assets = new StaticAssets("/web");

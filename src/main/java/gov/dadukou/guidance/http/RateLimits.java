@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,13 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Per-address token buckets for the public API: questions per minute, and all public writes together
  * per hour. A limit of 0 is off.
  *
- * <p>Where the buckets live: with {@link SharedBuckets} (PostgreSQL, several instances) in the database, so
- * that a client's budget is the same whichever instance its requests land on; without (SQLite, one
- * instance) in memory, in a cache bounded in size and expiring when idle, so that a flood from many
- * addresses costs bounded memory (at worst an address forgotten early gets a fresh bucket). When the
- * database cannot be reached for a check, that check is decided by this instance's in-memory bucket (a
- * warning is logged, at most once a minute): a database outage must not refuse every question, and the
- * writes fail on the database anyway. Thread-safe.
+ * <p>Where the buckets live. In memory, in a cache bounded in size and expiring when idle, so that a flood
+ * from many addresses costs bounded memory (at worst an address forgotten early gets a fresh bucket). With
+ * {@link SharedBuckets} (PostgreSQL, several instances) the kinds in {@code sharedKinds} are in the database
+ * instead, so that a client's budget is the same whichever instance its requests land on. By default that
+ * is the writes only ({@link #SHARED_BY_DEFAULT}): they cost something shared by all instances (codes sent
+ * by SMS, ledger rows, staff attention), so two instances must not double them. The question limit protects
+ * the CPU of the instance that answers, which a per-instance bucket does exactly, and a shared one would
+ * add a database transaction to every question (measured in docs/benchmarks.md). When the database cannot
+ * be reached for a check, that check is decided by this instance's in-memory bucket (a warning is logged, at
+ * most once a minute): a database outage must not refuse every request, and writes fail on the database
+ * anyway. Thread-safe.
  */
 final class RateLimits {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
@@ -44,11 +50,15 @@ final class RateLimits {
         }
     }
 
+    /** What is shared through the database when there is one (see the class comment for why). */
+    static final Set<Kind> SHARED_BY_DEFAULT = EnumSet.of(Kind.WRITE);
+
     private final Cache<String, Bucket> chat;
     private final Cache<String, Bucket> writes;
     private final AppConfig.Limits limits;
     /** Null: in memory only. */
     private final SharedBuckets shared;
+    private final Set<Kind> sharedKinds;
     private final java.util.Map<Kind, BucketConfiguration> configurations = new java.util.EnumMap<>(Kind.class);
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
@@ -59,8 +69,14 @@ final class RateLimits {
 
     /** @param shared the database's buckets, shared by every instance; null for in-memory buckets */
     RateLimits(AppConfig.Limits limits, SharedBuckets shared) {
+        this(limits, shared, SHARED_BY_DEFAULT);
+    }
+
+    /** @param sharedKinds the limits kept in {@code shared} (the others stay in memory); for the benchmark */
+    RateLimits(AppConfig.Limits limits, SharedBuckets shared, Set<Kind> sharedKinds) {
         this.limits = limits;
         this.shared = shared;
+        this.sharedKinds = shared == null ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(sharedKinds);
         this.chat = cache(Duration.ofMinutes(2));
         this.writes = cache(Duration.ofHours(2));
         for (Kind kind : Kind.values()) {
@@ -81,9 +97,9 @@ final class RateLimits {
         return Caffeine.newBuilder().maximumSize(MAX_TRACKED_ADDRESSES).expireAfterAccess(idle).build();
     }
 
-    /** Whether the buckets are shared through the database. */
-    boolean shared() {
-        return shared != null;
+    /** Whether this kind's buckets are shared through the database. */
+    boolean shared(Kind kind) {
+        return sharedKinds.contains(kind);
     }
 
     /** @throws ClientException 429 {@code rate_limited} with the seconds to wait, when the address is over its limit */
@@ -102,7 +118,7 @@ final class RateLimits {
     }
 
     private ConsumptionProbe consume(Kind kind, String address, BucketConfiguration configuration) {
-        if (shared != null) {
+        if (sharedKinds.contains(kind)) {
             try {
                 // The limit is part of the key: instances restarted with another limit start new buckets.
                 String key = kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + perPeriod(kind) + ":" + address;
