@@ -88,8 +88,8 @@ class PostgresSchemaTest {
         }
 
         String schema = "schema_check_" + UUID.randomUUID().toString().replace("-", "");
-        gov.dadukou.guidance.PostgresServer.Database pg = gov.dadukou.guidance.PostgresServer.shared().createDatabase();
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+        gov.dadukou.guidance.PostgresServer.Database database = gov.dadukou.guidance.PostgresServer.shared().createDatabase();
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
             try {
                 s.execute("SET search_path TO " + schema);
