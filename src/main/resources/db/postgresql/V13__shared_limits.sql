@@ -24,8 +24,8 @@ CREATE INDEX login_address_failures_at ON login_address_failures (at);
 
 -- The public API's token buckets, shared by every instance (Bucket4j's PostgreSQL proxy manager, select
 -- for update; http/RateLimits): id is "<limit>:<client address>", state Bucket4j's serialised bucket,
--- expires_at (epoch ms) when a full bucket may be deleted. PostgreSQL only: on SQLite (one instance) the
--- buckets stay in memory. UNLOGGED: no WAL is written and no commit waits for a disk flush, which a bucket
+-- expires_at (epoch ms) when a full bucket may be deleted. Used on PostgreSQL only: on SQLite (one instance)
+-- the buckets stay in memory (its twin table stays empty). UNLOGGED: no WAL is written and no commit waits for a disk flush, which a bucket
 -- updated on every question does not need; after a server crash (or on a promoted standby) the table is
 -- empty, which only gives every client a full bucket again.
 CREATE UNLOGGED TABLE rate_limit_buckets (

@@ -22,5 +22,12 @@ CREATE TABLE login_address_failures (
 CREATE INDEX login_address_failures_address ON login_address_failures (address, at);
 CREATE INDEX login_address_failures_at ON login_address_failures (at);
 
--- The public API's rate-limit buckets stay in memory on SQLite (one instance); on PostgreSQL they are in
--- rate_limit_buckets (this version's PostgreSQL file only).
+-- The public API's shared rate-limit buckets (Bucket4j's PostgreSQL proxy manager). Used on PostgreSQL only:
+-- on SQLite (one instance) the buckets stay in memory and this table stays empty; it exists so that both
+-- backends have the same tables (PostgresSchemaTest, db copy).
+CREATE TABLE rate_limit_buckets (
+    id          TEXT PRIMARY KEY,
+    state       BLOB,
+    expires_at  INTEGER
+);
+CREATE INDEX rate_limit_buckets_expires ON rate_limit_buckets (expires_at);
