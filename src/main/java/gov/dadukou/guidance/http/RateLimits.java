@@ -30,15 +30,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * by SMS, ledger rows, staff attention), so two instances must not double them. The question limit protects
  * the CPU of the instance that answers, which a per-instance bucket does exactly, and a shared one would
  * add a database transaction to every question (measured in docs/benchmarks.md). When the database cannot
- * be reached for a check, that check is decided by this instance's in-memory bucket (a warning is logged, at
- * most once a minute): a database outage must not refuse every request, and writes fail on the database
- * anyway. Thread-safe.
+ * be reached for a check, that check and those of the next {@link #RETRY_SHARED_AFTER} are decided by this
+ * instance's in-memory buckets (a warning is logged, at most once a minute): a database outage must neither
+ * refuse every request nor make each wait for a connection, and writes fail on the database anyway.
+ * Thread-safe.
  */
 final class RateLimits {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimits.class);
     /** Enough for every address a district site sees in an hour, at well under 100 MB. */
     static final int MAX_TRACKED_ADDRESSES = 100_000;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** After a failed shared check, how long this instance decides alone before trying the database again. */
+    static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(10);
 
     enum Kind {
         CHAT(Duration.ofMinutes(1)), WRITE(Duration.ofHours(1));
@@ -61,6 +64,8 @@ final class RateLimits {
     private final Set<Kind> sharedKinds;
     private final java.util.Map<Kind, BucketConfiguration> configurations = new java.util.EnumMap<>(Kind.class);
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    /** System.nanoTime() before which the shared buckets are not tried (each try may wait 2 s for a connection). */
+    private volatile long sharedDownUntil = System.nanoTime();
 
     /** In memory only: one instance. */
     RateLimits(AppConfig.Limits limits) {
@@ -118,12 +123,13 @@ final class RateLimits {
     }
 
     private ConsumptionProbe consume(Kind kind, String address, BucketConfiguration configuration) {
-        if (sharedKinds.contains(kind)) {
+        if (sharedKinds.contains(kind) && System.nanoTime() - sharedDownUntil >= 0) {
             try {
                 // The limit is part of the key: instances restarted with another limit start new buckets.
                 String key = kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + perPeriod(kind) + ":" + address;
                 return shared.bucket(key, configuration).tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
+                sharedDownUntil = System.nanoTime() + RETRY_SHARED_AFTER.toNanos();
                 warnFallingBack(e);
             }
         }

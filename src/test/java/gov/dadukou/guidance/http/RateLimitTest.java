@@ -133,7 +133,9 @@ class RateLimitTest {
             RateLimits limits = new RateLimits(new AppConfig.Limits(0, 2, List.of(), 0), unreachable);
             assertTrue(limits.shared(RateLimits.Kind.WRITE));
             limits.check(RateLimits.Kind.WRITE, "203.0.113.7");
+            long t0 = System.nanoTime();
             limits.check(RateLimits.Kind.WRITE, "203.0.113.7");
+            assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "after one failure the next check does not wait for the database");
             ClientException refused = assertThrows(ClientException.class, () -> limits.check(RateLimits.Kind.WRITE, "203.0.113.7"));
             assertEquals(429, refused.status());
             assertTrue(refused.retryAfterSeconds() > 60, "the hourly budget, from the in-memory bucket");
