@@ -37,6 +37,7 @@ import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.store.Database;
+import gov.dadukou.guidance.store.SharedBuckets;
 import gov.dadukou.guidance.store.StorageHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The application's services, wired once from the configuration, with no HTTP in sight: the HTTP
@@ -80,6 +82,8 @@ public final class Assistant implements AutoCloseable {
     private final gov.dadukou.guidance.messages.MessageService messages;
     private final gov.dadukou.guidance.messages.MessageDesk messageDesk;
     private final gov.dadukou.guidance.messages.MessageStats messageStats;
+    /** PostgreSQL only: the rate-limit buckets every instance shares; null on SQLite (one instance, buckets in memory). */
+    private final SharedBuckets sharedBuckets;
     private final Clock clock;
     private final LiveEntrySync liveSync;
     private final SessionStore sessions;
@@ -97,6 +101,7 @@ public final class Assistant implements AutoCloseable {
         // Several instances may share a PostgreSQL database; a SQLite file belongs to one process.
         boolean shared = database.dialect() == Database.Dialect.POSTGRESQL;
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
+        this.sharedBuckets = database.dialect() == Database.Dialect.POSTGRESQL ? SharedBuckets.open(config.database()) : null;
         // Staff edits live in the database; the shipped files only seed an empty one. A publish or retire takes effect
         // here through liveSync, which also applies other instances' changes (polled below, PostgreSQL only).
         this.liveSync = new LiveEntrySync(database, knowledgeBase, new LiveEntries() {
@@ -257,6 +262,14 @@ public final class Assistant implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The rate-limit buckets shared by every instance on the database: present on PostgreSQL, empty on SQLite
+     * (one instance: the HTTP layer keeps its buckets in memory).
+     */
+    public Optional<SharedBuckets> sharedBuckets() {
+        return Optional.ofNullable(sharedBuckets);
+    }
+
     /** Whether the database can be written, for {@code /health}. */
     public StorageHealth storageHealth() {
         return storageHealth;
@@ -401,6 +414,9 @@ public final class Assistant implements AutoCloseable {
             }
             questions.close(); // drains the queue: written before the database closes below
         } finally {
+            if (sharedBuckets != null) {
+                sharedBuckets.close();
+            }
             database.close();
             index.close();
             analyzers.close();

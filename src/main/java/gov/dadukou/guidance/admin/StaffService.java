@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * audited here, so no caller can forget to.
  *
  * <p>Session tokens and CSRF tokens are random; only the SHA-256 of a session token is stored; expired
- * sessions are purged at each login. Thread-safe.
+ * sessions are purged at each login. Nothing about a session, its CSRF token or the login delays is kept in
+ * memory: every instance on one database sees the same sessions and throttles alike. Thread-safe.
  */
 public final class StaffService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
@@ -68,7 +69,7 @@ public final class StaffService {
     private final PasswordHasher hasher;
     private final Duration sessionTtl;
     private final StaffAccounts accounts;
-    private final LoginThrottle throttle = new LoginThrottle();
+    private final LoginThrottle throttle;
     private final PasswordPolicy policy = PasswordPolicy.standard();
     /** Verified against when the username does not exist: made by the same hasher, so it costs the same. */
     private final String dummyHash;
@@ -79,6 +80,7 @@ public final class StaffService {
         this.hasher = hasher;
         this.sessionTtl = sessionTtl;
         this.accounts = new StaffAccounts(db);
+        this.throttle = new LoginThrottle(db);
         this.dummyHash = hasher.hash(randomToken().toCharArray());
     }
 

@@ -63,7 +63,8 @@ public final class HttpApp {
         CheckHandlers check = new CheckHandlers(assistant.checks());
         WebSecurity security = new WebSecurity(assistant.config().allowedOrigins());
         ClientAddresses addresses = new ClientAddresses(assistant.config().limits().trustedProxies());
-        RateLimits limits = new RateLimits(assistant.config().limits());
+        // PostgreSQL: the writes' buckets in the database, one budget per client whichever instance it reaches; SQLite: in memory.
+        RateLimits limits = new RateLimits(assistant.config().limits(), assistant.sharedBuckets().orElse(null));
         AdminRoutes admin = new AdminRoutes(assistant, addresses);
         StaticAssets assets = new StaticAssets("/web");
         // Our pages name their scripts and styles by content hash, so those can be cached for good.

@@ -1,17 +1,44 @@
 package gov.dadukou.guidance.admin;
 
+import gov.dadukou.guidance.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Login delays grow per (username, address), spraying is capped per address, and nobody else is slowed. */
+/**
+ * Login delays grow per (username, address), spraying is capped per address, and nobody else is slowed. On
+ * SQLite here; {@link PostgresLoginThrottleTest} runs the same assertions on PostgreSQL.
+ */
 class LoginThrottleTest {
     static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
-    final LoginThrottle throttle = new LoginThrottle();
+    @TempDir
+    Path dir;
+    Database db;
+    LoginThrottle throttle;
+
+    /** The database this run's throttle keeps its state in (a fresh one per test). */
+    Database open() {
+        return Database.open(dir.resolve("guidance.db"));
+    }
+
+    @BeforeEach
+    void openDatabase() {
+        db = open();
+        throttle = new LoginThrottle(db);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
 
     /** Failed tries, each as soon as it is allowed, from {@code at}; returns when the last one was made. */
     Instant fail(String user, String address, int times, Instant at) {
@@ -97,5 +124,21 @@ class LoginThrottleTest {
         Instant nextDay = last.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1);
         assertEquals(0, throttle.attempt("editor1", "203.0.113.9", nextDay));
         assertEquals(0, throttle.waitSeconds("editor1", "203.0.113.9", nextDay), "one failure a day later counts as the first");
+    }
+
+    @Test
+    void theDelaysSurviveARestart() {
+        Instant last = fail("editor1", "203.0.113.9", 4, T0);
+        assertEquals(4, new LoginThrottle(db).waitSeconds("editor1", "203.0.113.9", last), "a new throttle on the same database");
+    }
+
+    @Test
+    void aSweepForgetsOnlyWhatNoLongerCounts() {
+        fail("editor1", "203.0.113.9", 2, T0);
+        Instant later = T0.plus(LoginThrottle.ADDRESS_WINDOW).plusSeconds(1);
+        assertEquals(2, throttle.sweep(later), "the two address failures aged out");
+        assertEquals(2, throttle.statuses(later).get("editor1").failures(), "the pair is kept for a day");
+        assertEquals(1, throttle.sweep(T0.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1)), "a day later the pair goes too");
+        assertEquals(0, throttle.statuses(later).size());
     }
 }

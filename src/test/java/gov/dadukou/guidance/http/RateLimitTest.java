@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.dadukou.guidance.AppConfig;
 import gov.dadukou.guidance.Cidr;
+import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.TestServer;
+import gov.dadukou.guidance.store.PostgresSettings;
+import gov.dadukou.guidance.store.SharedBuckets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,8 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One client cannot flood the public API: questions per minute, public writes per hour, per address. */
@@ -119,5 +124,31 @@ class RateLimitTest {
             limits.check(RateLimits.Kind.CHAT, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
         }
         assertTrue(limits.tracked() <= RateLimits.MAX_TRACKED_ADDRESSES, "tracked " + limits.tracked());
+    }
+
+    @Test
+    void whenTheSharedBucketsCannotBeReachedTheInstanceStillLimitsWithItsOwn() {
+        // Nothing listens on port 1: every shared check fails (after the pool's connection timeout).
+        try (SharedBuckets unreachable = SharedBuckets.open(new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x"))) {
+            RateLimits limits = new RateLimits(new AppConfig.Limits(0, 2, List.of(), 0), unreachable);
+            assertTrue(limits.shared(RateLimits.Kind.WRITE));
+            limits.check(RateLimits.Kind.WRITE, "203.0.113.7");
+            long t0 = System.nanoTime();
+            limits.check(RateLimits.Kind.WRITE, "203.0.113.7");
+            assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "after one failure the next check does not wait for the database");
+            ClientException refused = assertThrows(ClientException.class, () -> limits.check(RateLimits.Kind.WRITE, "203.0.113.7"));
+            assertEquals(429, refused.status());
+            assertTrue(refused.retryAfterSeconds() > 60, "the hourly budget, from the in-memory bucket");
+        }
+    }
+
+    @Test
+    void onlyTheWritesAreSharedByDefaultQuestionsStayPerInstance() {
+        try (SharedBuckets unreachable = SharedBuckets.open(new PostgresSettings("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x"))) {
+            RateLimits limits = new RateLimits(AppConfig.Limits.defaults(), unreachable);
+            assertTrue(limits.shared(RateLimits.Kind.WRITE));
+            assertFalse(limits.shared(RateLimits.Kind.CHAT));
+            assertFalse(new RateLimits(AppConfig.Limits.defaults()).shared(RateLimits.Kind.WRITE), "SQLite: all in memory");
+        }
     }
 }
