@@ -113,8 +113,8 @@ public final class Assistant implements AutoCloseable {
 
             @Override
             public void retire(String entryId) {
+                entries.remove(entryId); // store first here too: once it is gone there, no answer cites it
                 index.delete(entryId);
-                entries.remove(entryId);
             }
         });
         this.workflow = new EntryWorkflow(database, knowledgeBase, liveSync, clock);

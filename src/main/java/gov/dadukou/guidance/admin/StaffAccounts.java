@@ -27,6 +27,9 @@ final class StaffAccounts {
 
     private final Database db;
 
+    /** Serialises the account changes whose check and write must not interleave across instances. */
+    private static final String LOCK = "staff_accounts";
+
     StaffAccounts(Database db) {
         this.db = db;
     }
@@ -36,6 +39,7 @@ final class StaffAccounts {
      */
     StaffService.Account insert(String username, String hash, Role role, String department, String createdBy, Instant now) {
         return db.transaction(c -> {
+            db.serialise(c, LOCK); // with several instances, the check and the insert must not interleave
             if (find(c, username).isPresent()) {
                 throw new ClientException(409, "username_taken", "用户名已被使用。");
             }
@@ -86,6 +90,23 @@ final class StaffAccounts {
         return activeAdmins() > 0;
     }
 
+    private void keepAnotherAdmin(Connection c, long id, String refusal) throws SQLException {
+        if (refusal == null) {
+            return;
+        }
+        db.serialise(c, LOCK);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = 1 AND id <> ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    throw new ClientException(409, "last_admin", refusal);
+                }
+            }
+        }
+    }
+
     int activeAdmins() {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_accounts WHERE role = 'admin' AND active = 1");
@@ -126,7 +147,17 @@ final class StaffAccounts {
 
     /** Deactivating also ends the account's sessions, so it is out at once, not at its next login. */
     void setActive(long id, boolean active) {
+        setActive(id, active, null);
+    }
+
+    /**
+     * @param lastAdminRefusal when not null: the target is an active admin, and this message refuses (409
+     *                         {@code last_admin}) if no other active admin would remain — checked in the same
+     *                         transaction, under the staff lock, so two admins cannot deactivate each other at once
+     */
+    void setActive(long id, boolean active, String lastAdminRefusal) {
         db.transaction(c -> {
+            keepAnotherAdmin(c, id, lastAdminRefusal);
             try (PreparedStatement ps = c.prepareStatement("UPDATE staff_accounts SET active = ? WHERE id = ?")) {
                 ps.setInt(1, active ? 1 : 0);
                 ps.setLong(2, id);
@@ -140,8 +171,9 @@ final class StaffAccounts {
     }
 
     /** Changes the role and records who did it, in one transaction (the four-eyes rule reads the record). */
-    void changeRole(long id, Role from, Role to, String department, String changedBy, Instant now) {
+    void changeRole(long id, Role from, Role to, String department, String changedBy, Instant now, String lastAdminRefusal) {
         db.transaction(c -> {
+            keepAnotherAdmin(c, id, lastAdminRefusal);
             try (PreparedStatement ps = c.prepareStatement("UPDATE staff_accounts SET role = ?, department = ? WHERE id = ?")) {
                 ps.setString(1, to.code());
                 ps.setString(2, department);

@@ -205,10 +205,8 @@ public final class StaffService {
      */
     public void deactivate(Account admin, String username) {
         StaffAccounts.Stored target = other(admin, username, "不能停用自己的账号。");
-        if (target.account().role() == Role.ADMIN && target.account().active() && accounts.activeAdmins() <= 1) {
-            throw new ClientException(409, "last_admin", "这是最后一个有效的管理员账号，不能停用。");
-        }
-        accounts.setActive(target.account().id(), false);
+        boolean activeAdmin = target.account().role() == Role.ADMIN && target.account().active();
+        accounts.setActive(target.account().id(), false, activeAdmin ? "这是最后一个有效的管理员账号，不能停用。" : null);
         audit(admin.username(), "deactivate-account", target.account().username());
     }
 
@@ -245,10 +243,9 @@ public final class StaffService {
         }
         String dept = requireDepartment(role, department);
         Account a = target.account();
-        if (a.role() == Role.ADMIN && role != Role.ADMIN && a.active() && accounts.activeAdmins() <= 1) {
-            throw new ClientException(409, "last_admin", "这是最后一个有效的管理员账号，不能改为其他角色。");
-        }
-        accounts.changeRole(a.id(), a.role(), role, dept, admin.username(), clock.instant());
+        boolean leavesAdmins = a.role() == Role.ADMIN && role != Role.ADMIN && a.active();
+        accounts.changeRole(a.id(), a.role(), role, dept, admin.username(), clock.instant(),
+                leavesAdmins ? "这是最后一个有效的管理员账号，不能改为其他角色。" : null);
         audit(admin.username(), "change-role", a.username() + " " + a.role().code() + " → " + role.code() + (dept == null ? "" : " (" + dept + ")"));
         return new Account(a.id(), a.username(), role, dept, a.active(), a.mustChangePassword(), a.createdBy());
     }

@@ -77,6 +77,15 @@ final class VersionRows {
             ps.setString(6, author);
             ps.setString(7, at);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            // Two staff members saving the same entry at once on two instances (PostgreSQL; SQLite runs one
+            // transaction at a time): the later one gets the version number the earlier took. Optimistic concurrency:
+            // the later one is told to reload, nothing is overwritten.
+            if ("23505".equals(e.getSQLState())) {
+                throw new gov.dadukou.guidance.ClientException(409, "concurrent_edit",
+                        "这个条目刚被其他人修改或提交，请刷新后再试。");
+            }
+            throw e;
         }
     }
 

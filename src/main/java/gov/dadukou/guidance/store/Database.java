@@ -220,6 +220,22 @@ public final class Database implements AutoCloseable {
         return execute(h -> work.run(h.getConnection()), false);
     }
 
+    /**
+     * Inside a transaction: waits until no other transaction, of this or any other instance, holds {@code name}, then
+     * holds it until this one commits or rolls back. For the few read-then-write steps that must not interleave across
+     * instances (a username check and its insert, the last-admin check). PostgreSQL: an advisory transaction lock on
+     * {@code hashtext(name)} (a 32-bit value, so it never meets the ledger's 48-bit lock); SQLite: nothing to do, its
+     * one connection already runs one transaction at a time.
+     */
+    public void serialise(Connection c, String name) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, name);
+                ps.execute();
+            }
+        }
+    }
+
     /** The schema version: Flyway's current version (SQLite also mirrors it in {@code PRAGMA user_version}). */
     public int schemaVersion() {
         return execute(h -> Migrations.currentVersion(h.getConnection()), false);
