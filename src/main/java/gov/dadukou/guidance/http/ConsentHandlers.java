@@ -18,6 +18,7 @@ final class ConsentHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentHandlers.class);
     /** The withdrawal token may come in this header, the JSON body, or the {@code token} query parameter. */
     static final String TOKEN_HEADER = "X-Withdraw-Token";
+    private static final LinkToken LINK = new LinkToken(TOKEN_HEADER, "withdrawToken", "请提供回执中的撤回凭证。");
 
     private final ConsentService consent;
 
@@ -60,39 +61,17 @@ final class ConsentHandlers {
 
     /** {@code GET /api/consents/{receiptId}} with the token. */
     void view(Context ctx) {
-        ctx.json(consent.view(ctx.pathParam("receiptId"), token(ctx, null)));
+        ctx.json(consent.view(ctx.pathParam("receiptId"), LINK.from(ctx)));
     }
 
     /** {@code POST /api/consents/{receiptId}/withdraw} with the token: effective at once. */
     void withdraw(Context ctx) {
-        ctx.json(consent.withdraw(ctx.pathParam("receiptId"), token(ctx, optionalBody(ctx))));
+        ctx.json(consent.withdraw(ctx.pathParam("receiptId"), LINK.from(ctx)));
     }
 
     /** {@code POST /api/consents/{receiptId}/erase} with the token: deletes contact name and phone. */
     void erase(Context ctx) {
-        ctx.json(consent.eraseContact(ctx.pathParam("receiptId"), token(ctx, optionalBody(ctx))));
-    }
-
-    private static JsonNode optionalBody(Context ctx) {
-        return ctx.body().isBlank() ? null : Json.object(ctx);
-    }
-
-    private static String token(Context ctx, JsonNode body) {
-        String header = ctx.header(TOKEN_HEADER);
-        if (header != null && !header.isBlank()) {
-            return header.strip();
-        }
-        if (body != null) {
-            String fromBody = Json.optionalString(body, "withdrawToken");
-            if (fromBody != null) {
-                return fromBody.strip();
-            }
-        }
-        String query = ctx.queryParam("token");
-        if (query == null || query.isBlank()) {
-            throw new ClientException(401, "missing_token", "请提供回执中的撤回凭证。");
-        }
-        return query.strip();
+        ctx.json(consent.eraseContact(ctx.pathParam("receiptId"), LINK.from(ctx)));
     }
 
     private static List<String> topics(JsonNode body) {

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 final class MessageHandlers {
     /** The message token may come in this header, the JSON body ({@code token}) or the {@code token} query parameter. */
     static final String TOKEN_HEADER = "X-Message-Token";
+    private static final LinkToken LINK = new LinkToken(TOKEN_HEADER, "token", "请提供留言回执中的查询凭证。");
 
     private final MessageService messages;
     private final java.util.List<String> topics;
@@ -47,46 +48,24 @@ final class MessageHandlers {
 
     /** {@code GET /api/messages/{ticket}} with the token. */
     void view(Context ctx) {
-        ctx.json(messages.view(ctx.pathParam("ticket"), token(ctx, null)));
+        ctx.json(messages.view(ctx.pathParam("ticket"), LINK.from(ctx)));
     }
 
     /** {@code POST /api/messages/{ticket}/rating} {"rating", "reason"?} with the token. */
     void rate(Context ctx) {
         JsonNode body = Json.object(ctx);
-        ctx.json(messages.rate(ctx.pathParam("ticket"), token(ctx, body), Json.optionalString(body, "rating"),
+        ctx.json(messages.rate(ctx.pathParam("ticket"), LINK.from(ctx), Json.optionalString(body, "rating"),
                 Json.optionalString(body, "reason")));
     }
 
     /** {@code POST /api/messages/{ticket}/withdraw} with the token. */
     void withdraw(Context ctx) {
-        ctx.json(messages.withdraw(ctx.pathParam("ticket"), token(ctx, optionalBody(ctx))));
+        ctx.json(messages.withdraw(ctx.pathParam("ticket"), LINK.from(ctx)));
     }
 
     /** {@code POST /api/messages/{ticket}/erase} with the token: deletes the contact name and phone. */
     void erase(Context ctx) {
-        ctx.json(messages.erase(ctx.pathParam("ticket"), token(ctx, optionalBody(ctx))));
-    }
-
-    private static JsonNode optionalBody(Context ctx) {
-        return ctx.body().isBlank() ? null : Json.object(ctx);
-    }
-
-    private static String token(Context ctx, JsonNode body) {
-        String header = ctx.header(TOKEN_HEADER);
-        if (header != null && !header.isBlank()) {
-            return header.strip();
-        }
-        if (body != null) {
-            String fromBody = Json.optionalString(body, "token");
-            if (fromBody != null && !fromBody.isBlank()) {
-                return fromBody.strip();
-            }
-        }
-        String query = ctx.queryParam("token");
-        if (query == null || query.isBlank()) {
-            throw new ClientException(401, "missing_token", "请提供留言回执中的查询凭证。");
-        }
-        return query.strip();
+        ctx.json(messages.erase(ctx.pathParam("ticket"), LINK.from(ctx)));
     }
 
     private static Boolean bool(JsonNode body, String field) {

@@ -65,8 +65,14 @@ final class Browser implements AutoCloseable {
         return widget().findElements(org.openqa.selenium.By.cssSelector(css));
     }
 
+    /**
+     * Waits up to 15 s for {@code condition}. An element the page replaced while the condition read it (the console
+     * re-renders a view when its data arrives) is one more try, not a failure.
+     */
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait.until(condition);
     }
 
     Object js(String script, Object... args) {
