@@ -3,6 +3,7 @@
 # target/guidance-assistant.jar as it is (build it first: mvn -q -o -DskipTests package).
 #
 # Usage: bench/run.sh [seconds] [connections] [starts]      (needs wrk: apt-get install -y wrk)
+#        seconds=0 measures start-up only; JAR=other.jar compares another build in the same session.
 #
 #  1. start-up: `starts` times on an empty DATA_DIR, then `starts` times on the DATA_DIR the first start
 #     left behind (database and embedding cache present); time from process start to /health 200;
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 DURATION=${1:-20}
 CONNECTIONS=${2:-8}
 STARTS=${3:-3}
-JAR=target/guidance-assistant.jar
+JAR=${JAR:-target/guidance-assistant.jar}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx384m -XX:MaxMetaspaceSize=96m -Xss512k"}
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -q -o -DskipTests package)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
@@ -62,6 +63,7 @@ echo "startup_empty_ms=${empty[*]} median=$(echo "${empty[*]}" | median)"
 echo "startup_warm_ms=${warm[*]} median=$(echo "${warm[*]}" | median)"
 curl -fs "http://127.0.0.1:$PORT/health"; echo
 
+[ "$DURATION" = 0 ] && exit 0
 URL="http://127.0.0.1:$PORT"
 # JIT warm-up on all three paths (the new-question counter restarts below, but the texts it builds at
 # warm-up are the first ones again, so the measured run starts with remembered questions: a few
