@@ -19,7 +19,7 @@ DURATION=${1:-20}
 CONNECTIONS=${2:-8}
 STARTS=${3:-3}
 JAR=${JAR:-target/guidance-assistant.jar}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms128m -Xmx384m -XX:MaxMetaspaceSize=96m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC"}  # the Dockerfile's
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -q -o -DskipTests package)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
 
