@@ -33,6 +33,7 @@ import gov.dadukou.guidance.search.Analyzers;
 import gov.dadukou.guidance.search.BgeEmbedder;
 import gov.dadukou.guidance.search.CatalogueSearch;
 import gov.dadukou.guidance.search.EmbeddingCache;
+import gov.dadukou.guidance.search.ShippedEmbeddings;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
@@ -126,9 +127,7 @@ public final class Assistant implements AutoCloseable {
         this.entries = new EntryStore(liveSync.load(), knowledgeBase.departments());
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
-        EmbeddingCache embeddings = config.dense()
-                ? new EmbeddingCache(new BgeEmbedder(), config.dataDir().resolve("cache").resolve("embeddings.bin"))
-                : null;
+        EmbeddingCache embeddings = config.dense() ? embeddingCache(config) : null;
         this.index = new EntryIndex(analyzers, rewriter, embeddings);
         index.upsertAll(entries.all());
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
@@ -253,6 +252,13 @@ public final class Assistant implements AutoCloseable {
     }
 
     /** The configured database: PostgreSQL when {@code DATABASE_URL} is set, otherwise SQLite in the data directory. */
+    /** The model with the data directory's cache and the jar's verified vectors of the shipped knowledge base. */
+    private static EmbeddingCache embeddingCache(AppConfig config) {
+        BgeEmbedder model = new BgeEmbedder();
+        return new EmbeddingCache(model, config.dataDir().resolve("cache").resolve("embeddings.bin"),
+                ShippedEmbeddings.fromJar(model));
+    }
+
     public static Database openDatabase(AppConfig config) {
         return config.database() != null ? Database.open(config.database())
                 : Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());

@@ -50,13 +50,14 @@ final class Commands {
                 case "export" -> exportEntries(Arrays.asList(args).subList(1, args.length), out);
                 case "import" -> importEntries(out);
                 case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
+                case "embeddings-resource" -> embeddingsResource(Arrays.asList(args).subList(1, args.length), out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | embeddings-resource [--out FILE] | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
                     yield 64;
                 }
             };
@@ -88,6 +89,23 @@ final class Commands {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot create a temporary data directory", e);
         }
+    }
+
+    /**
+     * {@code embeddings-resource [--out FILE]}: embeds every phrasing of the knowledge base in KB_DIR and
+     * writes the resource the jar ships (default: src/main/resources/embeddings/MODEL.bin, run from the
+     * repository after the knowledge base changed; then rebuild the jar).
+     */
+    private static int embeddingsResource(List<String> args, PrintStream out) {
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        var model = new gov.dadukou.guidance.search.BgeEmbedder();
+        int at = args.indexOf("--out");
+        Path file = at >= 0 && at + 1 < args.size() ? Path.of(args.get(at + 1))
+                : Path.of("src/main/resources" + gov.dadukou.guidance.search.ShippedEmbeddings.resource(model.name()));
+        int count = gov.dadukou.guidance.search.ShippedEmbeddings.generate(model,
+                KnowledgeBaseLoader.load(config.kbDir()).entries(), file);
+        out.println("wrote " + count + " vectors of " + model.name() + " to " + file);
+        return 0;
     }
 
     /** Prints the candidates and decision features for each question: for tuning and for staff. */

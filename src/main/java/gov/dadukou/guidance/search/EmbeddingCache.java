@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers embeddings by the SHA-256 of model name and text, in memory and in one file under the data
  * directory, so that a restart does not embed the whole knowledge base again. The file is rewritten
- * atomically by {@link #flush()}; a damaged file is ignored (the vectors are recomputed). Thread-safe.
+ * atomically by {@link #flush()}; a damaged file is ignored (the vectors are recomputed). Vectors shipped
+ * in the jar ({@link ShippedEmbeddings}, already verified) fill in what the file lacks, so that a first
+ * start embeds only phrasings that changed since the jar was built. Thread-safe.
  */
 public final class EmbeddingCache implements Embedder {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
@@ -42,9 +44,18 @@ public final class EmbeddingCache implements Embedder {
     private volatile boolean dirty;
 
     public EmbeddingCache(Embedder delegate, Path file) {
+        this(delegate, file, Map.of());
+    }
+
+    /**
+     * @param shipped verified vectors by {@link #key(String, String)} (see {@link ShippedEmbeddings}),
+     *                used for texts the file does not hold
+     */
+    public EmbeddingCache(Embedder delegate, Path file, Map<String, float[]> shipped) {
         this.delegate = delegate;
         this.file = file;
         load();
+        shipped.forEach(vectors::putIfAbsent);
     }
 
     @Override
@@ -129,8 +140,13 @@ public final class EmbeddingCache implements Embedder {
     }
 
     private String key(String text) {
+        return key(delegate.name(), text);
+    }
+
+    /** The key of {@code text}'s vector under {@code model}: hex SHA-256 of the model name, a zero byte, the text. */
+    static String key(String model, String text) {
         MessageDigest md = gov.dadukou.guidance.Hashing.sha256();
-        md.update(delegate.name().getBytes(StandardCharsets.UTF_8));
+        md.update(model.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
         return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -201,7 +201,8 @@ public final class EntryIndex implements AutoCloseable {
     }
 
     /** The entry's phrasings and title, normalized: what questions are matched against. */
-    private static List<String> phrasings(Entry entry) {
+    /** The texts embedded for {@code entry}: each phrasing and the title, normalized. */
+    static List<String> phrasings(Entry entry) {
         List<String> phrasings = new ArrayList<>();
         entry.questions().forEach(q -> phrasings.add(TextNormalizer.normalize(q)));
         phrasings.add(TextNormalizer.normalize(entry.title()));
