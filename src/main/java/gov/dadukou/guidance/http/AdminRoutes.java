@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.ClientException;
 import gov.dadukou.guidance.admin.EntryQueues;
-import gov.dadukou.guidance.admin.PhrasingTargets;
 import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
@@ -56,7 +55,7 @@ final class AdminRoutes {
     private final AccountRoutes accountRoutes;
     private final EntryQueues queues;
     private final ReviewRoutes reviewRoutes;
-    private final PhrasingTargets phrasingTargets;
+    private final EntryRoutes entryRoutes;
     private final AuditRoutes auditRoutes;
     private final MessageRoutes messageRoutes;
 
@@ -68,8 +67,7 @@ final class AdminRoutes {
         this.queues = new EntryQueues(assistant.database(), assistant.clock());
         this.reviewRoutes = new ReviewRoutes(assistant, queues);
         this.auditRoutes = new AuditRoutes(new gov.dadukou.guidance.admin.AuditTrail(assistant.database()), staff);
-        this.phrasingTargets = new PhrasingTargets(assistant.workflow(),
-                text -> assistant.retriever().search(text).hits().stream().map(h -> h.entryId()).toList());
+        this.entryRoutes = new EntryRoutes(assistant, this::knownDepartment);
         this.messageRoutes = new MessageRoutes(assistant.messageDesk(), staff);
     }
 
@@ -94,22 +92,22 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/audit", ADMIN, false, auditRoutes::list),
                 new Route("GET", "/admin/api/audit.csv", ADMIN, false, auditRoutes::csv),
                 new Route("GET", "/admin/api/vocabulary", ALL, false, this::vocabulary),
-                new Route("GET", "/admin/api/entries", ALL, false, this::entries),
-                new Route("POST", "/admin/api/entries", EDIT, true, this::createEntry),
-                new Route("GET", "/admin/api/entries/{id}", ALL, false, this::entryHistory),
-                new Route("GET", "/admin/api/entries/{id}/diff", ALL, false, this::entryDiff),
+                new Route("GET", "/admin/api/entries", ALL, false, entryRoutes::entries),
+                new Route("POST", "/admin/api/entries", EDIT, true, entryRoutes::createEntry),
+                new Route("GET", "/admin/api/entries/{id}", ALL, false, entryRoutes::entryHistory),
+                new Route("GET", "/admin/api/entries/{id}/diff", ALL, false, entryRoutes::entryDiff),
                 new Route("GET", "/admin/api/entries/{id}/feedback", ALL, false, this::entryFeedback),
-                new Route("POST", "/admin/api/entries/{id}/versions", EDIT, true, this::reviseEntry),
-                new Route("POST", "/admin/api/entries/{id}/submit", EDIT, true, this::submitEntry),
-                new Route("POST", "/admin/api/entries/{id}/approve", REVIEW, true, this::approveEntry),
-                new Route("POST", "/admin/api/entries/{id}/reject", REVIEW, true, this::rejectEntry),
-                new Route("POST", "/admin/api/entries/{id}/publish", REVIEW, true, this::publishEntry),
-                new Route("POST", "/admin/api/entries/{id}/retire", REVIEW, true, this::retireEntry),
-                new Route("POST", "/admin/api/import", ADMIN, true, this::importShipped),
-                new Route("POST", "/admin/api/import/html", EDIT, true, this::importHtml),
-                new Route("POST", "/admin/api/questions/draft", EDIT, true, this::draftFromQuestion),
-                new Route("POST", "/admin/api/questions/phrasing", EDIT, true, this::addPhrasing),
-                new Route("GET", "/admin/api/questions/targets", EDIT, false, this::phrasingTargets),
+                new Route("POST", "/admin/api/entries/{id}/versions", EDIT, true, entryRoutes::reviseEntry),
+                new Route("POST", "/admin/api/entries/{id}/submit", EDIT, true, entryRoutes::submitEntry),
+                new Route("POST", "/admin/api/entries/{id}/approve", REVIEW, true, entryRoutes::approveEntry),
+                new Route("POST", "/admin/api/entries/{id}/reject", REVIEW, true, entryRoutes::rejectEntry),
+                new Route("POST", "/admin/api/entries/{id}/publish", REVIEW, true, entryRoutes::publishEntry),
+                new Route("POST", "/admin/api/entries/{id}/retire", REVIEW, true, entryRoutes::retireEntry),
+                new Route("POST", "/admin/api/import", ADMIN, true, entryRoutes::importShipped),
+                new Route("POST", "/admin/api/import/html", EDIT, true, entryRoutes::importHtml),
+                new Route("POST", "/admin/api/questions/draft", EDIT, true, entryRoutes::draftFromQuestion),
+                new Route("POST", "/admin/api/questions/phrasing", EDIT, true, entryRoutes::addPhrasing),
+                new Route("GET", "/admin/api/questions/targets", EDIT, false, entryRoutes::phrasingTargets),
                 new Route("GET", "/admin/api/consents.csv", REVIEW, false, this::consentsCsv),
                 new Route("GET", "/admin/api/report", REVIEW, false, this::report),
                 new Route("GET", "/admin/api/report.csv", REVIEW, false, this::reportCsv),
@@ -245,110 +243,6 @@ final class AdminRoutes {
                 "topics", kb.topics()));
     }
 
-    private void entries(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.workflow().list());
-    }
-
-    private void entryHistory(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.workflow().history(ctx.pathParam("id")));
-    }
-
-    private void entryDiff(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.workflow().diff(ctx.pathParam("id"), intParam(ctx, "from", 1, 1, 100_000), intParam(ctx, "to", 1, 1, 100_000)));
-    }
-
-    private void createEntry(Context ctx, StaffService.Session s) {
-        var v = assistant.workflow().create(s.account(), Json.object(ctx));
-        staff.audit(s.account().username(), "create-entry", v.entryId());
-        ctx.status(201).json(v);
-    }
-
-    private void reviseEntry(Context ctx, StaffService.Session s) {
-        var v = assistant.workflow().revise(s.account(), ctx.pathParam("id"), Json.object(ctx));
-        staff.audit(s.account().username(), "revise-entry", v.entryId() + " v" + v.version());
-        ctx.status(201).json(v);
-    }
-
-    private void submitEntry(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.workflow().submit(s.account(), ctx.pathParam("id")));
-    }
-
-    private void approveEntry(Context ctx, StaffService.Session s) {
-        var v = assistant.workflow().approve(s.account(), ctx.pathParam("id"), comment(ctx));
-        staff.audit(s.account().username(), "approve-entry", v.entryId() + " v" + v.version());
-        ctx.json(v);
-    }
-
-    private void rejectEntry(Context ctx, StaffService.Session s) {
-        var v = assistant.workflow().reject(s.account(), ctx.pathParam("id"), comment(ctx));
-        staff.audit(s.account().username(), "reject-entry", v.entryId() + " v" + v.version());
-        ctx.json(v);
-    }
-
-    private void publishEntry(Context ctx, StaffService.Session s) {
-        var v = assistant.workflow().publish(s.account(), ctx.pathParam("id"));
-        staff.audit(s.account().username(), "publish-entry", v.entryId() + " v" + v.version());
-        ctx.json(v);
-    }
-
-    private void retireEntry(Context ctx, StaffService.Session s) {
-        assistant.workflow().retire(s.account(), ctx.pathParam("id"));
-        staff.audit(s.account().username(), "retire-entry", ctx.pathParam("id"));
-        ctx.json(Map.of("id", ctx.pathParam("id"), "status", "retired"));
-    }
-
-    /**
-     * {@code POST /admin/api/import/html} {"html", "department"?, "dryRun"?}: drafts from a catalogue page;
-     * with {@code "dryRun": true}, only what it would do ({"rows", "skipped"}), for the preview.
-     */
-    private void importHtml(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        String html = Json.optionalString(body, "html");
-        if (html == null || html.isBlank()) {
-            throw ClientException.badRequest("missing_html", "请上传网页文件。");
-        }
-        var kb = assistant.knowledgeBase();
-        var importer = new gov.dadukou.guidance.admin.HtmlCatalogueImporter(kb.departments().stream().map(d -> d.name()).toList(),
-                java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList());
-        if (body.path("dryRun").asBoolean(false)) { // the preview: nothing stored, nothing audited
-            ctx.json(assistant.drafts().previewHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department"))));
-            return;
-        }
-        var result = assistant.drafts().importHtml(s.account(), importer, html, knownDepartment(Json.optionalString(body, "department")));
-        staff.audit(s.account().username(), "import-html", result.get("created").size() + " drafts");
-        ctx.status(201).json(result);
-    }
-
-    private void draftFromQuestion(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        List<String> examples = new java.util.ArrayList<>();
-        body.path("examples").forEach(e -> examples.add(e.asText()));
-        if (examples.size() > QuestionGaps.MAX_DRAFT_EXAMPLES) {
-            throw ClientException.badRequest("too_many_examples", "例句最多" + QuestionGaps.MAX_DRAFT_EXAMPLES + "条。");
-        }
-        var v = assistant.drafts().draftFromGap(s.account(), Json.optionalString(body, "question"), examples,
-                knownDepartment(Json.optionalString(body, "department")));
-        staff.audit(s.account().username(), "draft-from-question", v.entryId());
-        ctx.status(201).json(v);
-    }
-
-    /** {@code GET /admin/api/questions/targets?q=…}: entries the question could become a phrasing of. */
-    private void phrasingTargets(Context ctx, StaffService.Session s) {
-        String q = ctx.queryParam("q");
-        if (q != null && q.length() > 200) {
-            throw ClientException.badRequest("invalid_q", "搜索内容不能超过200个字。");
-        }
-        ctx.json(phrasingTargets.find(s.account(), q));
-    }
-
-    private void addPhrasing(Context ctx, StaffService.Session s) {
-        JsonNode body = Json.object(ctx);
-        var v = assistant.drafts().addPhrasing(s.account(), String.valueOf(Json.optionalString(body, "entryId")),
-                Json.optionalString(body, "question"));
-        staff.audit(s.account().username(), "add-phrasing", v.entryId() + " v" + v.version());
-        ctx.status(201).json(v);
-    }
-
     private void consentsCsv(Context ctx, StaffService.Session s) {
         staff.audit(s.account().username(), "export-consents", "phones masked");
         var out = new java.io.StringWriter();
@@ -360,12 +254,6 @@ final class AdminRoutes {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"consents.csv\"");
         ctx.result(out.toString());
-    }
-
-    private void importShipped(Context ctx, StaffService.Session s) {
-        var result = assistant.workflow().importShipped(assistant.knowledgeBase());
-        staff.audit(s.account().username(), "import", result.toString());
-        ctx.json(result);
     }
 
     private void report(Context ctx, StaffService.Session s) {
@@ -391,10 +279,6 @@ final class AdminRoutes {
             throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
         }
         return department;
-    }
-
-    private static String comment(Context ctx) {
-        return ctx.body().isBlank() ? null : Json.optionalString(Json.object(ctx), "comment");
     }
 
     static int intParam(Context ctx, String name, int fallback, int min, int max) {
