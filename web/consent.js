@@ -17,26 +17,9 @@
   var STATUS = { active: '有效', withdrawn: '已撤回', superseded: '已被新的同意取代' };
   var printed = false;
 
-  /** "2026-12-02T00:34:35.555+00:00" → "2026年12月2日 08:34" (Beijing time, whatever the device's zone). */
-  function beijing(iso) {
-    var t = Date.parse(iso);
-    if (isNaN(t)) { return iso || ''; }
-    var d = new Date(t + 8 * 3600 * 1000);
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getUTCFullYear() + '年' + (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
-  }
-  function node(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text != null) { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
-  function tell(text, bad) {
-    done.textContent = text;
-    done.className = bad ? 'done bad' : 'done';
-    done.hidden = false;
-    done.focus();
-  }
+  var node = RecordPage.node;
+  var tell = RecordPage.teller(done);
+  var beijing = RecordPage.beijing;
 
   function show(v) {
     record.textContent = '';
@@ -61,17 +44,8 @@
     if (location.hash === '#print' && !printed) { printed = true; setTimeout(function () { window.print(); }, 100); }
   }
 
-  function call(method, path) {
-    var init = { method: method, headers: { 'X-Withdraw-Token': token } };
-    if (method === 'POST') { init.headers['Content-Type'] = 'application/json'; init.body = '{}'; }
-    return fetch('/api/consents/' + encodeURIComponent(receipt) + path, init).then(function (r) { return r.json(); });
-  }
-  function load() {
-    return call('GET', '').then(function (body) {
-      if (body.error) { record.textContent = body.error.message; return; }
-      show(body);
-    }).catch(function () { record.textContent = '查询失败，请稍后再试或拨打12345咨询。'; });
-  }
+  var call = RecordPage.caller('/api/consents/', 'X-Withdraw-Token', token, receipt);
+  var load = RecordPage.loader(call, record, show);
 
   withdraw.addEventListener('click', function () {
     withdraw.disabled = true;

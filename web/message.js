@@ -18,18 +18,8 @@
   var pending = null;
   var printed = false;
 
-  function node(tag, text, cls) {
-    var n = document.createElement(tag);
-    if (text != null) { n.textContent = text; }
-    if (cls) { n.className = cls; }
-    return n;
-  }
-  function tell(text, bad) {
-    done.textContent = text;
-    done.className = bad ? 'done bad' : 'done';
-    done.hidden = false;
-    done.focus();
-  }
+  var node = RecordPage.node;
+  var tell = RecordPage.teller(done);
 
   function show(v) {
     box.textContent = '';
@@ -81,17 +71,8 @@
     if (location.hash === '#print' && !printed) { printed = true; setTimeout(function () { window.print(); }, 100); }
   }
 
-  function call(method, path, body) {
-    var init = { method: method, headers: { 'X-Message-Token': token } };
-    if (method === 'POST') { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body || {}); }
-    return fetch('/api/messages/' + encodeURIComponent(ticket) + path, init).then(function (r) { return r.json(); });
-  }
-  function load() {
-    return call('GET', '').then(function (body) {
-      if (body.error) { box.textContent = body.error.message; return; }
-      show(body);
-    }).catch(function () { box.textContent = '查询失败，请稍后再试或拨打12345咨询。'; });
-  }
+  var call = RecordPage.caller('/api/messages/', 'X-Message-Token', token, ticket);
+  var load = RecordPage.loader(call, box, show);
   function ask(text, action) {
     pending = action;
     document.getElementById('confirm-text').textContent = text;
