@@ -80,6 +80,16 @@
       if (s.url) { meta.appendChild(el('div', '查看来源：' + s.url)); }
       box.appendChild(meta);
     });
+    if (reply.check) { box.appendChild(el('div', '答复下方还有“我这种情况能不罚吗”自查入口。', { class: 'meta' })); }
+    if (reply.suggestions && reply.suggestions.length) { // an overview's steps, offered as the widget's chips
+      var steps = el('ul', null, { class: 'steps', 'aria-label': '公众可以接着问' });
+      reply.suggestions.forEach(function (q) { steps.appendChild(el('li', q)); });
+      box.appendChild(el('div', '公众可以接着问：', { class: 'meta' }));
+      box.appendChild(steps);
+    }
+    if (reply.unpublishedSteps && reply.unpublishedSteps.length) {
+      box.appendChild(el('div', '以下步骤条目尚未发布，公众看不到：' + reply.unpublishedSteps.join('、'), { class: 'warn', role: 'note' }));
+    }
     return box;
   }
 

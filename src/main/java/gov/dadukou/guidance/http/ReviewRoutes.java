@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.dadukou.guidance.Assistant;
 import gov.dadukou.guidance.admin.EntryQueues;
 import gov.dadukou.guidance.admin.PublicPreview;
@@ -36,11 +37,17 @@ final class ReviewRoutes {
         ctx.json(queues.counts(s.account()));
     }
 
-    /** {@code GET /admin/api/entries/{id}/preview?version=N}: the chat reply that version would give the public. */
+    /**
+     * {@code GET /admin/api/entries/{id}/preview?version=N}: the chat reply that version would give the public,
+     * plus {@code unpublishedSteps}: an overview's steps the public would not see because they are not published.
+     */
     void entryPreview(Context ctx, StaffService.Session s) {
         var entry = assistant.workflow().entry(ctx.pathParam("id"), AdminRoutes.intParam(ctx, "version", 1, 1, 100_000));
         String contact = assistant.entries().department(entry.department()).map(d -> d.contact()).orElse(null);
-        ctx.json(PublicPreview.of(entry, contact));
+        var preview = PublicPreview.of(entry, contact, assistant.entries()::get);
+        ObjectNode body = Json.MAPPER.valueToTree(preview.reply());
+        body.putPOJO("unpublishedSteps", preview.unpublishedSteps());
+        ctx.json(body);
     }
 
     /** {@code POST .../verification} {"checked", "source", "sourceDate", "fields"?}: a version without the mark, in review. */

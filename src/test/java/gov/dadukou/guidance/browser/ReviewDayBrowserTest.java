@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -35,6 +36,7 @@ class ReviewDayBrowserTest {
     static final String MARKED = "rsj-tuoqian-gongzi-weiquan";
     static final String ADDED = "测试补充：协商不成的可以申请劳动争议仲裁。";
     static final String FIXED = "测试补充：协商不成的，可以向劳动人事争议仲裁委员会申请仲裁。";
+    static final String OVERVIEW = "scjg-kaiban-canyindian-shouxu";
     static final String PHRASING = "老板违法把我辞退了能要多少赔偿金";
 
     @TempDir
@@ -153,6 +155,22 @@ class ReviewDayBrowserTest {
             clickButton(b, "发布");
             waitForStatus(b, "已发布");
             assertFalse(badge(server), "the catalogue's 待核实 badge is gone");
+
+            // An overview's preview lists its steps as the widget offers them, inside the public answer's box.
+            clickButton(b, "条目");
+            search(b, OVERVIEW);
+            clickButton(b, OVERVIEW);
+            b.waitFor(d -> d.findElements(By.cssSelector("#view .public-answer ul.steps li")).size() >= 5);
+            JsonNode offered = server.chat(server.assistant.entries().get(OVERVIEW).orElseThrow().questions().get(0), null).get("suggestions");
+            List<WebElement> steps = b.driver.findElements(By.cssSelector("#view .public-answer ul.steps li"));
+            assertEquals(offered.size(), steps.size(), "every step the chat offers");
+            assertEquals(offered.get(0).asText(), steps.get(0).getText(), "in the chat's words and order");
+            Rectangle box = b.driver.findElement(By.cssSelector("#view .public-answer")).getRect();
+            for (WebElement step : steps) {
+                Rectangle r = step.getRect();
+                assertTrue(step.isDisplayed() && r.height > 0 && r.x >= box.x && r.x + r.width <= box.x + box.width,
+                        "a step inside the answer's box: " + r.x + "+" + r.width + " in " + box.x + "+" + box.width);
+            }
         }
     }
 

@@ -191,4 +191,26 @@ class ReviewQueuesApiTest {
         }
         throw new AssertionError("not in the catalogue: " + MARKED);
     }
+
+    @Test
+    void theReviewersPreviewOfAnOverviewOffersItsStepsAsThePublicSeesThemAndNamesStepsNotPublished() {
+        try (TestServer server = start()) {
+            Staff s = staff(server);
+            String overview = "scjg-kaiban-canyindian-shouxu";
+            JsonNode shipped = s.reviewer.ok("GET", "/admin/api/entries/" + overview + "/preview?version=1", null);
+            JsonNode chat = server.chat(server.assistant.entries().get(overview).orElseThrow().questions().get(0), null);
+            assertEquals(chat.get("answer"), shipped.get("answer"), "the same text the chat gives");
+            assertEquals(chat.get("suggestions"), shipped.get("suggestions"), "the steps as the chat offers them, in order");
+            assertTrue(shipped.get("suggestions").size() >= 5, shipped.toString());
+            assertEquals(0, shipped.get("unpublishedSteps").size());
+
+            ObjectNode draft = entry("rsj-test-overview", "测试答案：分几步办理。");
+            draft.putArray("related").add("rsj-tuoqian-gongzi-weiquan").add("rsj-test-not-yet");
+            s.editor.ok("POST", "/admin/api/entries", entry("rsj-test-not-yet", "测试答案：第二步。").toString());
+            s.editor.ok("POST", "/admin/api/entries", draft.toString());
+            JsonNode preview = s.editor.ok("GET", "/admin/api/entries/rsj-test-overview/preview?version=1", null);
+            assertEquals(1, preview.get("suggestions").size(), "a step not published is left out, as the chat leaves it out: " + preview);
+            assertEquals("[\"rsj-test-not-yet\"]", preview.get("unpublishedSteps").toString());
+        }
+    }
 }
