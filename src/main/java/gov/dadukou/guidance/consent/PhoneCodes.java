@@ -28,7 +28,8 @@ import java.util.HexFormat;
  * district) so that the endpoint cannot be used to flood a number; per-address limits belong to the HTTP
  * layer. Thread-safe: every read-modify-write is one database transaction, and on PostgreSQL its read locks the
  * phone's row ({@code FOR UPDATE}), so that instances sharing the database cannot both accept one code or both
- * count the same attempt (READ COMMITTED alone would let two transactions read the row before either writes).
+ * count the same attempt (READ COMMITTED alone would let two transactions read the row before either writes);
+ * issuing also takes a lock named after the phone, since a first request has no row yet to lock.
  */
 final class PhoneCodes {
     static final Duration TTL = Duration.ofMinutes(10);
@@ -82,6 +83,9 @@ final class PhoneCodes {
                 ps.setString(2, INSTANT.format(now));
                 ps.executeUpdate();
             }
+            // The phone's first request has no row to lock: two instances asked at once would both insert
+            // (the upsert) and both send, leaving the person two messages and one working code.
+            db.serialise(c, "consent-code:" + key);
             Row row = row(c, key, db.dialect());
             int sentToday = 1;
             if (row != null) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The test sender: keeps the last code sent to each phone instead of texting it. Thread-safe. */
 public final class CapturingCodeSender implements CodeSender {
     private final Map<String, String> last = new ConcurrentHashMap<>();
+    private final Map<String, Integer> sends = new ConcurrentHashMap<>();
     private volatile boolean failing;
 
     @Override
@@ -14,6 +15,12 @@ public final class CapturingCodeSender implements CodeSender {
             throw new SendException("gateway down (test)", null);
         }
         last.put(phone, code);
+        sends.merge(phone, 1, Integer::sum);
+    }
+
+    /** How many codes went to {@code phone}. */
+    public int sentTo(String phone) {
+        return sends.getOrDefault(phone, 0);
     }
 
     /** The last code sent to {@code phone}; fails the test when none was. */

@@ -181,6 +181,33 @@ class ConsentInstancesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
+    void aPhonesFirstCodeAskedOnTwoInstancesAtOnceIsSentOnceAndTheOtherRequestIsToldToWait(String backend) throws Exception {
+        instances = DatabaseInstances.of(backend, dir);
+        List<ConsentService> both = List.of(instance(), instance());
+        for (int n = 0; n < 10; n++) {
+            String phone = String.format("136%08d", n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> requests = new ArrayList<>();
+            for (ConsentService on : both) {
+                requests.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        on.requestCode(phone);
+                        return "sent";
+                    } catch (CodeThrottledException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = all(requests);
+            assertEquals(1, codes.sentTo(phone), "one message to the phone: " + outcomes);
+            assertEquals(List.of("code_too_soon", "sent"), outcomes.stream().sorted().toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BACKENDS)
     void aOneTimeCodeGivenOnTwoInstancesAtOnceVerifiesOneConsentOnly(String backend) throws Exception {
         instances = DatabaseInstances.of(backend, dir);
         List<ConsentService> both = List.of(instance(), instance());
