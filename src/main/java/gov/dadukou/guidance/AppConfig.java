@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The application's whole configuration, read once from the environment and validated. Immutable.
@@ -125,18 +124,6 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         }
     }
 
-    private static Messages messages(Function<String, String> get) {
-        int days = intVar("REPLY_WORKING_DAYS", get.apply("REPLY_WORKING_DAYS"), 5, 1, 60);
-        java.util.List<java.time.LocalDate> extra = commaList(get.apply("EXTRA_HOLIDAYS"), part -> {
-            try {
-                return java.time.LocalDate.parse(part);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ConfigException("EXTRA_HOLIDAYS 中的日期应形如 2026-12-07 / each date must be YYYY-MM-DD: " + part);
-            }
-        });
-        return new Messages(days, extra);
-    }
-
     /** The same configuration with other message settings (tests). */
     public AppConfig withMessages(Messages m) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
@@ -155,34 +142,13 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         }
     }
 
+    /**
+     * The configuration the environment describes, validated (see {@link EnvConfig}).
+     *
+     * @throws ConfigException naming the variable that is wrong and why
+     */
     public static AppConfig fromEnv(Map<String, String> env) {
-        Function<String, String> get = name -> {
-            String v = env.get(name);
-            return v == null || v.isBlank() ? null : v.strip();
-        };
-        String host = orDefault(get.apply("HOST"), "0.0.0.0");
-        int port = intVar("PORT", get.apply("PORT"), 8080, 0, 65535);
-        Path dataDir = Path.of(orDefault(get.apply("DATA_DIR"), "./data"));
-        Path kbDir = Path.of(orDefault(get.apply("KB_DIR"), "./knowledge-base"));
-        int ttl = intVar("SESSION_TTL_MINUTES", get.apply("SESSION_TTL_MINUTES"), 30, 1, 24 * 60);
-        int maxSessions = intVar("MAX_SESSIONS", get.apply("MAX_SESSIONS"), 10_000, 1, 1_000_000);
-        String denseVar = orDefault(get.apply("DENSE"), "on");
-        if (!denseVar.equals("on") && !denseVar.equals("off")) {
-            throw new ConfigException("DENSE 只能是 on 或 off / must be on or off: " + denseVar);
-        }
-        AppConfig config = new AppConfig(host, port, dataDir, kbDir, Duration.ofMinutes(ttl), maxSessions, denseVar.equals("on"),
-                bounded("CONSENT_CONTROLLER", orDefault(get.apply("CONSENT_CONTROLLER"), DEFAULT_CONTROLLER)),
-                bounded("CONSENT_CONTACT", orDefault(get.apply("CONSENT_CONTACT"), DEFAULT_CONTACT)),
-                bounded("CONSENT_RETENTION", orDefault(get.apply("CONSENT_RETENTION"), DEFAULT_RETENTION)),
-                delivery(get),
-                origins(get.apply("ALLOWED_ORIGINS")), adminPassword(get.apply("ADMIN_PASSWORD")),
-                new Limits(intVar("RATE_LIMIT_CHAT_PER_MINUTE", get.apply("RATE_LIMIT_CHAT_PER_MINUTE"), 60, 0, 100_000),
-                        intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
-                        proxies(get.apply("TRUSTED_PROXIES")),
-                        intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)),
-                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get), messages(get));
-        config.validatePaths();
-        return config;
+        return EnvConfig.read(env);
     }
 
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
@@ -191,36 +157,10 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null, Messages.defaults());
     }
 
-    /** {@code 1} or {@code 0}; anything else is refused rather than guessed, since this one decides about data. */
-    private static boolean flag(String name, String value) {
-        if (value == null || value.equals("0")) {
-            return false;
-        }
-        if (value.equals("1")) {
-            return true;
-        }
-        throw new ConfigException(name + " 只能是 1 或 0 / must be 1 or 0: " + value);
-    }
-
     /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
     public AppConfig withAllowEmptyDatabase(boolean allow) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
                 consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database, messages);
-    }
-
-    private static String adminPassword(String value) {
-        if (value != null && value.length() < 12) {
-            throw new ConfigException("ADMIN_PASSWORD 至少12位 / must be at least 12 characters");
-        }
-        if (value != null) {
-            try {
-                gov.dadukou.guidance.admin.PasswordPolicy.standard().check(value.toCharArray(), "admin");
-            } catch (ClientException weak) {
-                // The same rule as for every staff password, refused here with a message instead of at first start.
-                throw new ConfigException("ADMIN_PASSWORD 不符合密码要求 / is too weak: " + weak.getMessage());
-            }
-        }
-        return value;
     }
 
     /** The same configuration with another data directory (tools that must not touch the live database). */
@@ -235,24 +175,6 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database, messages);
     }
 
-    private static java.util.List<String> origins(String value) {
-        return commaList(value, origin -> {
-            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
-                throw new ConfigException("ALLOWED_ORIGINS 中的地址应形如 https://www.example.gov.cn（不带路径）/ "
-                        + "each origin must be scheme://host[:port]: " + origin);
-            }
-            return origin;
-        });
-    }
-
-    /** The non-blank, stripped items of a comma-separated variable (none when unset), each read by {@code read}. */
-    private static <T> java.util.List<T> commaList(String value, Function<String, T> read) {
-        if (value == null) {
-            return java.util.List.of();
-        }
-        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(part -> !part.isEmpty()).map(read).toList();
-    }
-
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
@@ -265,67 +187,10 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings, messages);
     }
 
-    /**
-     * {@code DATABASE_URL} and its companions; null when unset. A password without a URL, or a URL of another
-     * database, is refused rather than silently falling back to SQLite.
-     */
-    private static gov.dadukou.guidance.store.PostgresSettings postgres(Function<String, String> get) {
-        String url = get.apply("DATABASE_URL");
-        if (url == null) {
-            for (String name : new String[] {"DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_POOL_SIZE"}) {
-                if (get.apply(name) != null) {
-                    throw new ConfigException(name + " 需要同时设置 DATABASE_URL / needs DATABASE_URL (without it the database is SQLite in DATA_DIR)");
-                }
-            }
-            return null;
-        }
-        if (!url.startsWith(gov.dadukou.guidance.store.PostgresSettings.URL_PREFIX) || url.length() <= gov.dadukou.guidance.store.PostgresSettings.URL_PREFIX.length()) {
-            throw new ConfigException("DATABASE_URL 应形如 jdbc:postgresql://主机:端口/库名 / must look like jdbc:postgresql://host:port/db");
-        }
-        return new gov.dadukou.guidance.store.PostgresSettings(url, get.apply("DATABASE_USER"), get.apply("DATABASE_PASSWORD"),
-                intVar("DATABASE_POOL_SIZE", get.apply("DATABASE_POOL_SIZE"), 10, 1, 200));
-    }
-
     /** The same configuration with other limits (tests). */
     public AppConfig withLimits(Limits l) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
                 consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database, messages);
-    }
-
-    private static java.util.List<Cidr> proxies(String value) {
-        return commaList(value, part -> {
-            try {
-                return Cidr.parse(part);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("TRUSTED_PROXIES 中的地址应形如 10.0.0.0/8 或 192.168.1.10 / "
-                        + "each entry must be an IP address or CIDR: " + part);
-            }
-        });
-    }
-
-    private static Delivery delivery(Function<String, String> get) {
-        java.net.URI url = webhook(get.apply("WEBHOOK_URL"));
-        String channelVar = get.apply("REMINDER_CHANNEL");
-        var channel = channelVar == null ? gov.dadukou.guidance.consent.ReminderChannel.defaultFor(url != null)
-                : gov.dadukou.guidance.consent.ReminderChannel.parse(channelVar).orElseThrow(() -> new ConfigException(
-                        "REMINDER_CHANNEL 只能是 none、phone 或 sms / must be none, phone or sms: " + channelVar));
-        return new Delivery(url, get.apply("WEBHOOK_SECRET"), intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
-                Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400)), channel);
-    }
-
-    private static java.net.URI webhook(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException("WEBHOOK_URL 必须是 http 或 https 地址 / must be an http(s) URL: " + value);
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            throw new ConfigException("WEBHOOK_URL 不是有效地址 / is not a valid URL: " + value);
-        }
     }
 
     /** The same configuration with another delivery setting (tests and tools). */
@@ -340,14 +205,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
     }
 
-    private static String bounded(String name, String value) {
-        if (value.length() > 500) {
-            throw new ConfigException(name + " 过长 / too long (max 500 characters)");
-        }
-        return value;
-    }
-
-    private void validatePaths() {
+    void validatePaths() {
         if (!Files.isDirectory(kbDir)) {
             throw new ConfigException("KB_DIR 指向的知识库目录不存在 / knowledge-base directory not found: " + kbDir.toAbsolutePath());
         }
@@ -364,25 +222,6 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         }
         if (!Files.isWritable(dataDir)) {
             throw new ConfigException("DATA_DIR 不可写 / data directory is not writable: " + dataDir.toAbsolutePath());
-        }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static int intVar(String name, String value, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new ConfigException(name + " 应在 " + min + " 到 " + max + " 之间 / must be in [" + min + ", " + max + "]: " + value);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " 应是整数 / must be an integer: " + value);
         }
     }
 
