@@ -1,7 +1,8 @@
 /*
  * Shared by the pages a receipt link opens (consent.html, message.html): building elements, the status line
  * read out to screen readers, Beijing time whatever the device's zone, and the API call that carries the
- * link's token. Plain script, loaded before the page's own; it defines one global, RecordPage.
+ * link's token. Plain script, loaded before the page's own; it defines one global, RecordPage. widget.js keeps its
+ * own beijing(): it is embedded on other sites as one self-contained script.
  */
 var RecordPage = (function () {
   'use strict';

@@ -61,6 +61,20 @@ class ConsentInstancesTest {
         return out;
     }
 
+    /** {@code call} on every instance, released at the same moment from the pool's threads; the results in order. */
+    <T> List<T> atOnce(List<ConsentService> on, java.util.function.Function<ConsentService, T> call) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (ConsentService instance : on) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                return call.apply(instance);
+            }));
+        }
+        go.countDown();
+        return all(futures);
+    }
+
     static List<Long> seqs(Database db) {
         return db.inTransaction(h -> h.createQuery("SELECT seq FROM consent_events ORDER BY seq").mapTo(Long.class).list());
     }
@@ -99,16 +113,7 @@ class ConsentInstancesTest {
         ConsentService b = instance();
         for (int n = 0; n < 20; n++) {
             ConsentReceipt r = a.grant(ConsentLedgerTest.request(business(n)));
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Map<String, String>>> both = new ArrayList<>();
-            for (ConsentService on : List.of(a, b)) {
-                both.add(pool.submit(() -> {
-                    go.await();
-                    return on.withdraw(r.receiptId(), r.withdrawToken());
-                }));
-            }
-            go.countDown();
-            List<Map<String, String>> results = all(both);
+            List<Map<String, String>> results = atOnce(List.of(a, b), on -> on.withdraw(r.receiptId(), r.withdrawToken()));
             assertEquals(results.get(0).get("withdrawnAt"), results.get(1).get("withdrawnAt"), "both report the one withdrawal");
             assertEquals(List.of("granted", "withdrawn"), a.view(r.receiptId(), r.withdrawToken()).history().stream()
                     .map(ConsentView.HistoryItem::event).toList());
@@ -186,21 +191,14 @@ class ConsentInstancesTest {
         List<ConsentService> both = List.of(instance(), instance());
         for (int n = 0; n < 10; n++) {
             String phone = String.format("136%08d", n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> requests = new ArrayList<>();
-            for (ConsentService on : both) {
-                requests.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        on.requestCode(phone);
-                        return "sent";
-                    } catch (CodeThrottledException e) {
-                        return e.code();
-                    }
-                }));
-            }
-            go.countDown();
-            List<String> outcomes = all(requests);
+            List<String> outcomes = atOnce(both, on -> {
+                try {
+                    on.requestCode(phone);
+                    return "sent";
+                } catch (CodeThrottledException e) {
+                    return e.code();
+                }
+            });
             assertEquals(1, codes.sentTo(phone), "one message to the phone: " + outcomes);
             assertEquals(List.of("code_too_soon", "sent"), outcomes.stream().sorted().toList());
         }
@@ -216,20 +214,13 @@ class ConsentInstancesTest {
             both.get(0).requestCode(phone);
             ConsentRequest request = new ConsentRequest("重庆测试公司", business(n), "联系人", phone, List.of("食品安全"), 1, true,
                     codes.codeFor(phone));
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<String>> grants = new ArrayList<>();
-            for (ConsentService on : both) {
-                grants.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return on.grant(request).verified() ? "verified" : "unverified";
-                    } catch (gov.dadukou.guidance.ClientException e) {
-                        return e.code();
-                    }
-                }));
-            }
-            go.countDown();
-            List<String> outcomes = all(grants);
+            List<String> outcomes = atOnce(both, on -> {
+                try {
+                    return on.grant(request).verified() ? "verified" : "unverified";
+                } catch (gov.dadukou.guidance.ClientException e) {
+                    return e.code();
+                }
+            });
             assertEquals(1, outcomes.stream().filter("verified"::equals).count(), "the code is used once: " + outcomes);
             assertTrue(outcomes.contains("code_expired"), outcomes.toString());
         }
