@@ -31,11 +31,13 @@ import java.util.Map;
  *                          {@code DATABASE_PASSWORD}, {@code DATABASE_POOL_SIZE} (default 10): the shared PostgreSQL
  *                          database several instances use; null (the default) means SQLite in {@code DATA_DIR}
  * @param messages          留言咨询: the promised reply time and extra closure days
+ * @param codes             where one-time codes go: the operator's SMS gateway, or (unset) the server log
  */
 public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duration sessionTtl, int maxSessions,
                         boolean dense, String consentController, String consentContact, String consentRetention,
                         Delivery delivery, java.util.List<String> allowedOrigins, String adminPassword, Limits limits,
-                        boolean allowEmptyDatabase, gov.dadukou.guidance.store.PostgresSettings database, Messages messages) {
+                        boolean allowEmptyDatabase, gov.dadukou.guidance.store.PostgresSettings database, Messages messages,
+                        Codes codes) {
 
     /** Never prints the admin password. */
     @Override
@@ -127,7 +129,27 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** The same configuration with other message settings (tests). */
     public AppConfig withMessages(Messages m) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, m);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, m, codes);
+    }
+
+    /**
+     * One-time codes that prove a phone is the consenting person's.
+     *
+     * @param webhookUrl {@code CODE_WEBHOOK_URL}: the SMS gateway's address, https (http only to this machine, since
+     *                   the body holds the code); unset: codes are written to the log (development only, logged as
+     *                   {@code DEVELOPMENT code sender})
+     * @param secret     {@code CODE_WEBHOOK_SECRET}: signs each body (HMAC-SHA256); may be null
+     */
+    public record Codes(java.net.URI webhookUrl, String secret) {
+        public static Codes log() {
+            return new Codes(null, null);
+        }
+    }
+
+    /** The same configuration with another code channel (tests). */
+    public AppConfig withCodes(Codes c) {
+        return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages, c);
     }
 
     static final String DEFAULT_CONTROLLER = "大渡口区行政指导智能助手运营单位";
@@ -154,55 +176,55 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
     /** A configuration for tests and tools: port 0, the given directories, default limits. */
     public static AppConfig forDirs(Path dataDir, Path kbDir) {
         return new AppConfig("127.0.0.1", 0, dataDir, kbDir, Duration.ofMinutes(30), 10_000, true,
-                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null, Messages.defaults());
+                DEFAULT_CONTROLLER, DEFAULT_CONTACT, DEFAULT_RETENTION, Delivery.off(), java.util.List.of(), null, Limits.off(), false, null, Messages.defaults(), Codes.log());
     }
 
     /** The same configuration accepting (or not) a new, empty database where one held data (tests and tools). */
     public AppConfig withAllowEmptyDatabase(boolean allow) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database, messages);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allow, database, messages, codes);
     }
 
     /** The same configuration with another data directory (tools that must not touch the live database). */
     public AppConfig withDataDir(Path dir) {
         return new AppConfig(host, port, dir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages, codes);
     }
 
     /** The same configuration with a first-admin password (tests). */
     public AppConfig withAdminPassword(String password) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database, messages);
+                consentRetention, delivery, allowedOrigins, password, limits, allowEmptyDatabase, database, messages, codes);
     }
 
     /** The same configuration with other allowed origins (tests). */
     public AppConfig withAllowedOrigins(java.util.List<String> origins) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase, database, messages);
+                consentRetention, delivery, java.util.List.copyOf(origins), adminPassword, limits, allowEmptyDatabase, database, messages, codes);
     }
 
     /** The same configuration on PostgreSQL ({@code null}: SQLite in the data directory). */
     public AppConfig withDatabase(gov.dadukou.guidance.store.PostgresSettings settings) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings, messages);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, settings, messages, codes);
     }
 
     /** The same configuration with other limits (tests). */
     public AppConfig withLimits(Limits l) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database, messages);
+                consentRetention, delivery, allowedOrigins, adminPassword, l, allowEmptyDatabase, database, messages, codes);
     }
 
     /** The same configuration with another delivery setting (tests and tools). */
     public AppConfig withDelivery(Delivery d) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, dense, consentController, consentContact,
-                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
+                consentRetention, d, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages, codes);
     }
 
     /** The same configuration with dense retrieval switched. */
     public AppConfig withDense(boolean on) {
         return new AppConfig(host, port, dataDir, kbDir, sessionTtl, maxSessions, on, consentController, consentContact,
-                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages);
+                consentRetention, delivery, allowedOrigins, adminPassword, limits, allowEmptyDatabase, database, messages, codes);
     }
 
     void validatePaths() {
@@ -234,6 +256,7 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
                 + delivery.maxAttempts() + " attempts" + (delivery.secret() == null ? "" : ", signed") : "off")
                 + " reminderChannel=" + delivery.channel().code()
                 + " database=" + (database == null ? "sqlite in dataDir" : database)
+                + " codes=" + (codes.webhookUrl() == null ? "log (development)" : "webhook" + (codes.secret() == null ? "" : ", signed"))
                 + " replyWorkingDays=" + messages.replyWorkingDays() + " extraHolidays=" + messages.extraHolidays()
                 + " allowedOrigins=" + allowedOrigins
                 + " limits=chat " + limits.chatPerMinute() + "/min, writes " + limits.writesPerHour() + "/h, connections "

@@ -343,8 +343,10 @@ public final class Assistant implements AutoCloseable {
      * @throws gov.dadukou.guidance.store.DatabaseLostException when the database held data and is now missing or empty
      */
     public static Assistant start(AppConfig config, Clock clock) {
-        // No SMS gateway is wired yet: codes go to the log (see docs/security-consent.md).
-        return new Assistant(config, clock, new LogCodeSender());
+        // Without an SMS gateway the codes go to the log, for development only (see docs/security-consent.md).
+        AppConfig.Codes codes = config.codes();
+        return new Assistant(config, clock, codes.webhookUrl() == null ? new LogCodeSender()
+                : new gov.dadukou.guidance.consent.WebhookCodeSender(codes.webhookUrl(), codes.secret()));
     }
 
     /** As {@link #start(AppConfig, Clock)}, with the channel that sends one-time codes to phones (tests). */

@@ -51,7 +51,7 @@ final class EnvConfig {
                         intVar("RATE_LIMIT_WRITES_PER_HOUR", get.apply("RATE_LIMIT_WRITES_PER_HOUR"), 20, 0, 100_000),
                         proxies(get.apply("TRUSTED_PROXIES")),
                         intVar("MAX_CONNECTIONS_PER_ADDRESS", get.apply("MAX_CONNECTIONS_PER_ADDRESS"), 64, 0, 100_000)),
-                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get), messages(get));
+                flag("ALLOW_EMPTY_DATABASE", get.apply("ALLOW_EMPTY_DATABASE")), postgres(get), messages(get), codes(get));
         config.validatePaths();
         return config;
     }
@@ -140,6 +140,30 @@ final class EnvConfig {
                         "REMINDER_CHANNEL 只能是 none、phone 或 sms / must be none, phone or sms: " + channelVar));
         return new AppConfig.Delivery(url, get.apply("WEBHOOK_SECRET"), intVar("WEBHOOK_MAX_ATTEMPTS", get.apply("WEBHOOK_MAX_ATTEMPTS"), 5, 1, 50),
                 Duration.ofSeconds(intVar("DELIVERY_INTERVAL_SECONDS", get.apply("DELIVERY_INTERVAL_SECONDS"), 60, 1, 86_400)), channel);
+    }
+
+    /** {@code CODE_WEBHOOK_URL}: https, or http to this machine only (the body holds the code in clear). */
+    private static AppConfig.Codes codes(Function<String, String> get) {
+        String value = get.apply("CODE_WEBHOOK_URL");
+        if (value == null) {
+            if (get.apply("CODE_WEBHOOK_SECRET") != null) {
+                throw new AppConfig.ConfigException("CODE_WEBHOOK_SECRET 需要同时设置 CODE_WEBHOOK_URL / needs CODE_WEBHOOK_URL");
+            }
+            return AppConfig.Codes.log();
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(value);
+        } catch (java.net.URISyntaxException e) {
+            throw new AppConfig.ConfigException("CODE_WEBHOOK_URL 不是有效地址 / is not a valid URL: " + value);
+        }
+        String host = uri.getHost();
+        boolean local = host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        if (host == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local))) {
+            throw new AppConfig.ConfigException("CODE_WEBHOOK_URL 必须是 https 地址（验证码是明文），http 只能指向本机 / "
+                    + "must be https (the body holds the code); http only to this machine: " + value);
+        }
+        return new AppConfig.Codes(uri, get.apply("CODE_WEBHOOK_SECRET"));
     }
 
     private static java.net.URI webhook(String value) {

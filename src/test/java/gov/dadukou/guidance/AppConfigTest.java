@@ -105,4 +105,19 @@ class AppConfigTest {
         assertEquals(2, p.exitValue(), output);
         assertTrue(output.contains("PORT"), output);
     }
+
+    @Test
+    void codesGoToTheLogUnlessAnSmsGatewayIsSetWhichMustBeHttpsOrThisMachine() {
+        assertEquals(AppConfig.Codes.log(), AppConfig.fromEnv(env()).codes());
+        AppConfig c = AppConfig.fromEnv(env("CODE_WEBHOOK_URL", "https://sms.example.gov.cn/send", "CODE_WEBHOOK_SECRET", "s3cret"));
+        assertEquals("https://sms.example.gov.cn/send", c.codes().webhookUrl().toString());
+        assertFalse(c.toString().contains("s3cret"), "the secret is never printed");
+        assertEquals("http://127.0.0.1:9000/sms", AppConfig.fromEnv(env("CODE_WEBHOOK_URL", "http://127.0.0.1:9000/sms")).codes().webhookUrl().toString());
+        for (String[] wrong : List.of(new String[] {"CODE_WEBHOOK_URL", "http://sms.example.gov.cn/send"},
+                new String[] {"CODE_WEBHOOK_URL", "ftp://sms.example.gov.cn/"}, new String[] {"CODE_WEBHOOK_URL", "not a url"},
+                new String[] {"CODE_WEBHOOK_SECRET", "s3cret"})) {
+            AppConfig.ConfigException e = assertThrows(AppConfig.ConfigException.class, () -> AppConfig.fromEnv(env(wrong)), wrong[1]);
+            assertTrue(e.getMessage().startsWith(wrong[0]), e.getMessage());
+        }
+    }
 }

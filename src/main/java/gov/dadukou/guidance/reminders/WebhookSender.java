@@ -2,39 +2,24 @@ package gov.dadukou.guidance.reminders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gov.dadukou.guidance.webhook.SignedJsonPost;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Delivers a reminder as a JSON POST. Any 2xx is success. Headers: {@code Idempotency-Key} (the delivery
- * id, the same on every retry) and, when a secret is configured, {@code X-Signature: sha256=<hex>}, an
- * HMAC-SHA256 of the body. Thread-safe.
+ * Delivers a reminder as a JSON POST ({@link SignedJsonPost}: any 2xx is success; {@code Idempotency-Key} is the
+ * delivery id, the same on every retry; {@code X-Signature} when a secret is configured). Thread-safe.
  */
 public final class WebhookSender implements ReminderSender {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI url;
-    private final byte[] secret;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final SignedJsonPost post;
 
     public WebhookSender(URI url, String secret, Duration timeout) {
-        this.url = url;
-        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.post = new SignedJsonPost(url, secret, timeout);
     }
 
     @Override
@@ -53,24 +38,10 @@ public final class WebhookSender implements ReminderSender {
     }
 
     private void post(String idempotencyKey, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (secret != null) {
-            request.header("X-Signature", "sha256=" + hmac(body));
-        }
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new DeliveryException("webhook answered HTTP " + response.statusCode(), null);
-            }
-        } catch (IOException e) {
-            throw new DeliveryException("webhook unreachable: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted", e);
+            post.post(idempotencyKey, body);
+        } catch (SignedJsonPost.Failed e) {
+            throw new DeliveryException(e.getMessage(), e.getCause());
         }
     }
 
@@ -92,16 +63,6 @@ public final class WebhookSender implements ReminderSender {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("delivery body is serialisable", e);
-        }
-    }
-
-    private String hmac(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
         }
     }
 }
