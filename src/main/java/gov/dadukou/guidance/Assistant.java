@@ -90,6 +90,8 @@ public final class Assistant implements AutoCloseable {
     private final SessionStore sessions;
     /** The timers of a shared (PostgreSQL) database; none with SQLite. Stopped first by {@link #close()}. */
     private final List<Periodic> background;
+    /** Started with the deliveries ({@link #startDeliveries}); null before. */
+    private Periodic noticeRetries;
     /** How often an instance on PostgreSQL looks for entries published or retired by another (issue 16: within 2 s). */
     static final Duration LIVE_POLL = Duration.ofMillis(500);
     static final Duration SESSION_PURGE = Duration.ofMinutes(1);
@@ -328,10 +330,14 @@ public final class Assistant implements AutoCloseable {
         return deliveries;
     }
 
-    /** Starts the periodic reminder delivery, if configured. Not done by {@link #start}, so tools and tests stay quiet. */
-    public void startDeliveries() {
-        if (deliveries != null) {
+    /**
+     * Starts the periodic reminder delivery and the retries of message-reply notices, if a channel is configured. Not
+     * done by {@link #start}, so tools and tests stay quiet.
+     */
+    public synchronized void startDeliveries() {
+        if (deliveries != null && noticeRetries == null) {
             deliveries.start(config.delivery().interval());
+            noticeRetries = Periodic.start("message-notice-retries", config.delivery().interval(), messageDesk::retryNotices);
         }
     }
 
@@ -417,6 +423,11 @@ public final class Assistant implements AutoCloseable {
     public void close() {
         try {
             background.forEach(Periodic::close);
+            synchronized (this) {
+                if (noticeRetries != null) {
+                    noticeRetries.close();
+                }
+            }
             if (deliveries != null) {
                 deliveries.close();
             }

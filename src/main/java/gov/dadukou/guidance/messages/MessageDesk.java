@@ -206,6 +206,11 @@ public final class MessageDesk {
         return published[0] ? afterPublishing(d) : d;
     }
 
+    /** Sends again the reply notices that are due (see {@link MessageNotifier#retryDue}); for the periodic run. */
+    public void retryNotices() {
+        notifier.retryDue();
+    }
+
     /**
      * A reviewer approves a reply waiting for approval: it is published and the contact (if any) notified once.
      *

@@ -17,9 +17,11 @@ import java.util.Optional;
  * the webhook), only to a contact given with a call-back consent, never after the message was withdrawn or the
  * contact erased. The notice is a row of {@code message_notifications}: scheduled in the reply's transaction, then
  * claimed by a conditional update that only one instance can win (pending or failed → sending), so that several
- * instances never send it twice; the receiver also gets a stable {@code Idempotency-Key}. A failed send stays
- * {@code failed} for staff to retry; a claim left {@code sending} for {@link #STALE} (its instance stopped mid-send)
- * may be claimed again, when the receiver's idempotency key is what prevents a second message. Thread-safe.
+ * instances never send it twice; the receiver also gets a stable {@code Idempotency-Key}. A failed send is tried again
+ * by {@link #retryDue} (run every delivery interval) after a back-off, up to {@link #MAX_AUTO_ATTEMPTS} attempts in
+ * all, and after that only when staff ask (重新通知); a claim left {@code sending} for {@link #STALE} (its instance
+ * stopped mid-send) may be claimed again, when the receiver's idempotency key is what prevents a second message.
+ * Thread-safe.
  */
 public final class MessageNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(MessageNotifier.class);
@@ -30,6 +32,11 @@ public final class MessageNotifier {
     static final String CANCELLED = "cancelled";
     /** How long a claim may stay {@code sending} before another attempt may take it (a send times out in 10 s). */
     static final long STALE = java.time.Duration.ofMinutes(5).toMillis();
+
+    /** Attempts after which a notice is no longer retried by itself (staff may still ask for it). */
+    static final int MAX_AUTO_ATTEMPTS = 5;
+    /** At most this many notices a run: a backlog drains over several runs instead of one long one. */
+    static final int RETRY_BATCH = 50;
 
     private final Database db;
     private final Clock clock;
@@ -96,6 +103,39 @@ public final class MessageNotifier {
             return null;
         });
         return Optional.of(status);
+    }
+
+    /** How long after its {@code attempts}-th failed attempt a notice waits: 1, 2, 4, 8 … minutes, at most an hour. */
+    static long backoffMillis(int attempts) {
+        return java.time.Duration.ofMinutes(1L << Math.min(6, Math.max(0, attempts - 1))).toMillis();
+    }
+
+    /**
+     * Sends again the notices that are due: scheduled but never tried (the channel was down or not configured when
+     * the reply was approved), failed ones whose back-off has passed, and claims gone stale; each at most
+     * {@link #MAX_AUTO_ATTEMPTS} times in all. Returns how many were attempted. Does nothing without a channel.
+     */
+    public int retryDue() {
+        if (sender == null) {
+            return 0;
+        }
+        long now = clock.millis();
+        List<String> due = db.inTransaction(h -> h.createQuery("SELECT m.ticket, n.status, n.attempts, n.updated_at "
+                        + "FROM message_notifications n JOIN messages m ON m.id = n.message_id "
+                        + "WHERE n.status IN (:p, :f, :sending) AND n.attempts < :max ORDER BY n.updated_at")
+                .bind("p", PENDING).bind("f", FAILED).bind("sending", SENDING).bind("max", MAX_AUTO_ATTEMPTS)
+                .map((rs, ctx) -> {
+                    String status = rs.getString(2);
+                    long since = now - rs.getLong(4);
+                    boolean ready = switch (status) {
+                        case PENDING -> true;
+                        case FAILED -> since >= backoffMillis(rs.getInt(3));
+                        default -> since > STALE;
+                    };
+                    return ready ? rs.getString(1) : null;
+                }).list()).stream().filter(java.util.Objects::nonNull).limit(RETRY_BATCH).toList();
+        due.forEach(this::deliver);
+        return due.size();
     }
 
     private Optional<ReminderSender.Notice> claim(Handle h, String ticket) {

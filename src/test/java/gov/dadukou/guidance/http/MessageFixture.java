@@ -40,6 +40,8 @@ final class MessageFixture implements AutoCloseable {
     final HttpServer receiver;
     /** Every notice received: its Idempotency-Key and body. */
     final List<String[]> notices = new CopyOnWriteArrayList<>();
+    /** The receiver's HTTP status: 200, or an error to make sends fail. */
+    volatile int answer = 200;
     private final HttpClient http = HttpClient.newHttpClient();
 
     MessageFixture(Path dir) throws IOException {
@@ -47,7 +49,7 @@ final class MessageFixture implements AutoCloseable {
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             notices.add(new String[] {exchange.getRequestHeaders().getFirst("Idempotency-Key"), new String(body, StandardCharsets.UTF_8)});
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
         receiver.start();

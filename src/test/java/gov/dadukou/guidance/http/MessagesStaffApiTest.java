@@ -168,6 +168,39 @@ class MessagesStaffApiTest {
     }
 
     @Test
+    void aNoticeTheChannelRefusedIsSentAgainByItselfAfterABackOffAndGivenUpAfterFiveAttempts() {
+        f.admin().ok("POST", "/admin/api/messages/settings", "{\"department\":\"区市场监管局\",\"requiresApproval\":false}");
+        f.answer = 500;
+        JsonNode m = f.submit(MessageFixture.withCallback(MessageFixture.ROUTED));
+        String t = "/admin/api/messages/" + m.get("ticket").asText();
+        assertEquals("failed", f.editor().ok("POST", t + "/reply", MessageFixture.basis()).get("notification").asText());
+        assertEquals(1, f.notices.size());
+        f.server.assistant.messageDesk().retryNotices();
+        assertEquals(1, f.notices.size(), "not again within the back-off");
+        f.answer = 200;
+        f.clock.advance(Duration.ofMinutes(2));
+        f.server.assistant.messageDesk().retryNotices();
+        assertEquals(2, f.notices.size());
+        assertEquals("sent", f.reviewer().ok("GET", t, null).get("notification").asText());
+        f.clock.advance(Duration.ofHours(2));
+        f.server.assistant.messageDesk().retryNotices();
+        assertEquals(2, f.notices.size(), "a notice sent is never sent again");
+
+        f.answer = 503;
+        JsonNode down = f.submit(MessageFixture.withCallback(MessageFixture.ROUTED));
+        String d = "/admin/api/messages/" + down.get("ticket").asText();
+        f.editor().ok("POST", d + "/reply", MessageFixture.basis());
+        for (int i = 0; i < 10; i++) {
+            f.clock.advance(Duration.ofHours(2));
+            f.server.assistant.messageDesk().retryNotices();
+        }
+        assertEquals(2 + 5, f.notices.size(), "five attempts in all, then only when staff ask");
+        assertEquals("failed", f.reviewer().ok("GET", d, null).get("notification").asText());
+        f.answer = 200;
+        assertEquals("sent", f.reviewer().ok("POST", d + "/notify", null).get("notification").asText(), "staff can still send it");
+    }
+
+    @Test
     void aReviewerCannotApproveTheirOwnReply() {
         JsonNode m = f.submit(MessageFixture.message(MessageFixture.ROUTED));
         String t = "/admin/api/messages/" + m.get("ticket").asText();
