@@ -226,8 +226,10 @@ public final class Retriever {
                                 Map<String, Integer> bestPhrasing, int slot) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
-            for (ScoreDoc sd : top.scoreDocs) {
-                EntryIndex.Hit hit = EntryIndex.hit(searcher, sd.doc);
+            EntryIndex.Hit[] hits = EntryIndex.hits(searcher, top.scoreDocs);
+            for (int h = 0; h < hits.length; h++) {
+                ScoreDoc sd = top.scoreDocs[h];
+                EntryIndex.Hit hit = hits[h];
                 if (hit == null) {
                     continue;
                 }
