@@ -31,9 +31,9 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A text is tokenized once and run on the session directly. langchain4j's encoder, which the vectors
  * were first made with, tokenizes each text three times and detokenizes it once (to split long texts),
- * which costs about a fifth of a question's model time; for a text of plain tokens (no word pieces, no
- * special or unknown tokens, under the length limit) it feeds the model the very same ids, so the
- * vectors are the same to the bit. Any other text still goes through langchain4j's encoder, so no
+ * which cost 14 % of an embedding's CPU here (docs/benchmarks.md, issue #18); for a text of plain tokens
+ * (no word pieces, no special or unknown tokens, under the length limit) it feeds the model the very
+ * same ids, so the vectors are the same to the bit. Any other text still goes through langchain4j's encoder, so no
  * vector changes (BgeEmbedderTest compares the two on the knowledge base and odd texts).
  *
  * <p>Not batched: the model quantizes its activations with one scale per run, so a question's vector
