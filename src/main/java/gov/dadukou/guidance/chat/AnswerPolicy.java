@@ -130,7 +130,15 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
      * Chinese, or hardly a word of it known to the base. Such questions are not fitted on either.
      */
     public static boolean decidedWithoutModel(SearchResult result) {
-        return result.hits().isEmpty() || result.contentWords().isEmpty() || result.reading().foreign()
-                || result.knownShare() < KNOWN_SHARE_FLOOR;
+        return result.hits().isEmpty() || refusedOnReading(result);
+    }
+
+    /**
+     * The part of {@link #decidedWithoutModel} that reads the question only, not its candidates: when it
+     * holds, the question is refused with confidence 0 whatever the ranking would be, so the chat asks
+     * the retriever to skip the index and the dense model ({@code Retriever.search(q, context, this)}).
+     */
+    public static boolean refusedOnReading(SearchResult result) {
+        return result.contentWords().isEmpty() || result.reading().foreign() || result.knownShare() < KNOWN_SHARE_FLOOR;
     }
 }

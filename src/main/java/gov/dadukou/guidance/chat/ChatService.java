@@ -131,7 +131,8 @@ public final class ChatService {
         // Only a follow-up uses the previous turn: other questions spare the store a read (a database round trip
         // with PostgreSQL).
         Optional<SessionStore.Turn> previous = followUp ? sessions.last(sid) : Optional.empty();
-        SearchResult result = retriever.search(q);
+        // A question refused on its reading alone skips the index and the dense model: same reply, less work.
+        SearchResult result = retriever.search(q, null, AnswerPolicy::refusedOnReading);
         AnswerPolicy.Decision decision = policy.decide(result);
         String remembered = q;
         if (previous.isEmpty() && followUp && decision.outcome() == AnswerPolicy.Outcome.ANSWER && result.contentWords().size() <= 2) {
@@ -139,7 +140,7 @@ public final class ChatService {
             decision = new AnswerPolicy.Decision(AnswerPolicy.Outcome.CLARIFY, decision.confidence());
         }
         if (previous.isPresent() && followUp) {
-            SearchResult withContext = retriever.search(q, previous.get().question());
+            SearchResult withContext = retriever.search(q, previous.get().question(), AnswerPolicy::refusedOnReading);
             AnswerPolicy.Decision contextual = policy.decide(withContext);
             boolean standsAlone = decision.outcome() == AnswerPolicy.Outcome.ANSWER
                     && decision.confidence() >= contextual.confidence();

@@ -134,8 +134,10 @@ public final class CatalogueSearch {
         Map<String, double[]> scores = new HashMap<>();
         try {
             TopDocs top = searcher.search(query, MAX_DOCS);
-            for (ScoreDoc sd : top.scoreDocs) {
-                EntryIndex.Hit hit = EntryIndex.hit(searcher, sd.doc);
+            EntryIndex.Hit[] hits = EntryIndex.hits(searcher, top.scoreDocs);
+            for (int h = 0; h < hits.length; h++) {
+                ScoreDoc sd = top.scoreDocs[h];
+                EntryIndex.Hit hit = hits[h];
                 if (hit == null || hit.phrasing() == null) {
                     continue;
                 }

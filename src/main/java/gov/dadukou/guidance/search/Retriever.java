@@ -75,6 +75,17 @@ public final class Retriever {
      * @param context  the previous turn's question, searched with a lower weight; may be null
      */
     public SearchResult search(String question, String context) {
+        return search(question, context, unranked -> false);
+    }
+
+    /**
+     * Like {@link #search(String, String)}, but first asks {@code refusedOnReading} whether the question is
+     * refused whatever its candidates would be; if so, it returns at once with no candidates, before the
+     * index and the dense model (a model run is most of a new question's cost). The predicate sees a
+     * result with the question's text, content words, reading and known share (the same as the full
+     * search would return) and no hits.
+     */
+    public SearchResult search(String question, String context, java.util.function.Predicate<SearchResult> refusedOnReading) {
         String text = index.rewriter().rewrite(TextNormalizer.normalize(question));
         QuestionReader.Reading reading = QuestionReader.read(text);
         // Each token of the question weighs 1 where it asks and less where it only tells the story.
@@ -106,6 +117,12 @@ public final class Retriever {
             words = merged(words, contextWords);
             bigrams = merged(bigrams, contextBigrams);
         }
+        SearchResult unranked = new SearchResult(text, List.copyOf(ownWords.keySet()), List.of(), reading,
+                knownShare(bigrams.keySet()));
+        if (refusedOnReading.test(unranked)) {
+            return unranked;
+        }
+
         Map<String, double[]> scores = new HashMap<>();
         Map<String, Integer> bestPhrasing = new HashMap<>();
         index.withSearcher(searcher -> {
@@ -159,7 +176,7 @@ public final class Retriever {
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases));
         }
-        return new SearchResult(text, List.copyOf(ownWords.keySet()), hits, reading, knownShare(bigrams.keySet()));
+        return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
 
     private void addTerms(BooleanQuery.Builder q, BooleanQuery.Builder a, Map<String, Double> words,
@@ -226,8 +243,10 @@ public final class Retriever {
                                 Map<String, Integer> bestPhrasing, int slot) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
-            for (ScoreDoc sd : top.scoreDocs) {
-                EntryIndex.Hit hit = EntryIndex.hit(searcher, sd.doc);
+            EntryIndex.Hit[] hits = EntryIndex.hits(searcher, top.scoreDocs);
+            for (int h = 0; h < hits.length; h++) {
+                ScoreDoc sd = top.scoreDocs[h];
+                EntryIndex.Hit hit = hits[h];
                 if (hit == null) {
                     continue;
                 }
