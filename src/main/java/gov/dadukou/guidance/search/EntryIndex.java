@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -65,12 +66,13 @@ public final class EntryIndex implements AutoCloseable {
     private final DenseIndex dense;
 
     /**
-     * @param embeddings the embedding model with its cache, or null for lexical retrieval only
+     * @param model the embedding model with its cache, possibly still loading (see {@link DenseModel}), or null for
+     *              lexical retrieval only
      */
-    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, EmbeddingCache embeddings) {
+    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, DenseModel model) {
         this.analyzers = analyzers;
         this.rewriter = rewriter;
-        this.dense = embeddings == null ? null : new DenseIndex(embeddings);
+        this.dense = model == null ? null : new DenseIndex(model);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField(List.of(QUESTION, ANSWER)));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -82,25 +84,49 @@ public final class EntryIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces every given entry, then makes them visible to searches at once. */
+    /**
+     * Adds or replaces every given entry, then makes them visible to searches at once: their words, coverage
+     * vocabularies and vectors together, so that an entry is never searchable by words but not by meaning.
+     */
     public void upsertAll(Collection<Entry> entries) {
-        if (dense != null) {
-            // Vectors first, so that an entry is never searchable by words but not by meaning.
-            // Embedding is the slow part of a first start: spread it over the cores.
-            entries.parallelStream().forEach(entry -> dense.put(entry.id(), phrasings(entry)));
-            dense.flush();
-        }
+        List<Entry> batch = List.copyOf(entries);
+        // The vocabularies and the vectors need no Lucene: for a batch (a start-up) they are computed on a thread
+        // of their own while this one feeds the writer, and the vectors wait there for a model still loading.
+        CompletableFuture<Map<String, Vocabulary>> beside = batch.size() > 1
+                ? CompletableFuture.supplyAsync(() -> vocabulariesAndVectors(batch), EntryIndex::besideThread)
+                : CompletableFuture.completedFuture(vocabulariesAndVectors(batch));
         try {
-            for (Entry entry : entries) {
+            for (Entry entry : batch) {
                 writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
-                vocabularies.put(entry.id(), vocabulary(entry));
             }
+            Map<String, Vocabulary> built = DenseModel.joined(beside);
             writer.commit();
+            vocabularies.putAll(built);
             searchers.maybeRefreshBlocking();
             recountFrequencies();
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         }
+    }
+
+    private Map<String, Vocabulary> vocabulariesAndVectors(List<Entry> batch) {
+        Map<String, Vocabulary> built = new java.util.HashMap<>();
+        for (Entry entry : batch) {
+            built.put(entry.id(), vocabulary(entry));
+        }
+        if (dense != null) {
+            Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+            batch.forEach(entry -> texts.put(entry.id(), phrasings(entry)));
+            dense.putAll(texts);
+            dense.flush();
+        }
+        return built;
+    }
+
+    private static void besideThread(Runnable work) {
+        Thread thread = new Thread(work, "index-beside");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public void upsert(Entry entry) {
