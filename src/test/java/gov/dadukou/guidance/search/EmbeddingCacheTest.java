@@ -6,27 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EmbeddingCacheTest {
-    /** A model that counts its runs; a text's vector is its length and first character. */
-    static final class CountingModel implements Embedder {
-        final AtomicInteger runs = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "counting";
-        }
-
-        @Override
-        public float[] embed(String text) {
-            runs.incrementAndGet();
-            return new float[] {text.length(), text.charAt(0), 1};
-        }
-    }
+    private static final ShippedEmbeddingsTest.CountingModel EXPECTED = new ShippedEmbeddingsTest.CountingModel(0);
 
     @TempDir
     Path dir;
@@ -34,39 +19,39 @@ class EmbeddingCacheTest {
     @Test
     void vectorsFlushedInTwoRoundsAreAllReadBackWithoutRunningTheModel() {
         Path file = dir.resolve("cache").resolve("embeddings.bin");
-        EmbeddingCache first = new EmbeddingCache(new CountingModel(), file);
+        EmbeddingCache first = new EmbeddingCache(new ShippedEmbeddingsTest.CountingModel(0), file);
         first.embed("营业执照要挂出来吗");
         first.flush();
         first.embed("年报最晚几号交");
         first.embed("营业执照要挂出来吗");
         first.flush();
 
-        CountingModel model = new CountingModel();
+        ShippedEmbeddingsTest.CountingModel model = new ShippedEmbeddingsTest.CountingModel(0);
         EmbeddingCache again = new EmbeddingCache(model, file);
-        assertArrayEquals(new float[] {9, '营', 1}, again.embed("营业执照要挂出来吗"));
-        assertArrayEquals(new float[] {7, '年', 1}, again.embed("年报最晚几号交"));
+        assertArrayEquals(EXPECTED.embed("营业执照要挂出来吗"), again.embed("营业执照要挂出来吗"));
+        assertArrayEquals(EXPECTED.embed("年报最晚几号交"), again.embed("年报最晚几号交"));
         assertEquals(0, model.runs.get());
     }
 
     @Test
     void aFlushCutShortLosesOnlyItsLastVectorAndLaterFlushesFollowWholeRecords() throws IOException {
         Path file = dir.resolve("embeddings.bin");
-        EmbeddingCache first = new EmbeddingCache(new CountingModel(), file);
+        EmbeddingCache first = new EmbeddingCache(new ShippedEmbeddingsTest.CountingModel(0), file);
         first.embed("营业执照要挂出来吗");
         first.embed("年报最晚几号交");
         first.flush();
         Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) - 5)); // a crash mid-append
 
-        CountingModel model = new CountingModel();
+        ShippedEmbeddingsTest.CountingModel model = new ShippedEmbeddingsTest.CountingModel(0);
         EmbeddingCache cut = new EmbeddingCache(model, file);
         cut.embed("营业执照要挂出来吗");
         cut.embed("年报最晚几号交");
         assertEquals(1, model.runs.get()); // the first record survived, the cut one is computed again
         cut.flush();
 
-        CountingModel third = new CountingModel();
+        ShippedEmbeddingsTest.CountingModel third = new ShippedEmbeddingsTest.CountingModel(0);
         EmbeddingCache whole = new EmbeddingCache(third, file);
-        assertArrayEquals(new float[] {7, '年', 1}, whole.embed("年报最晚几号交"));
+        assertArrayEquals(EXPECTED.embed("年报最晚几号交"), whole.embed("年报最晚几号交"));
         whole.embed("营业执照要挂出来吗");
         assertEquals(0, third.runs.get());
     }
