@@ -12,7 +12,8 @@
 #     POST /api/chat with every question new (bench/chat-new.lua), each for `seconds`, the same
 #     connections, after a JIT warm-up; req/s and p99 side by side and the ratios to /health.
 # The server runs on a free port with the rate limits off, with the Dockerfile's JVM options unless
-# JAVA_OPTS says otherwise. Extra server environment (e.g. DENSE=off) is passed through.
+# JAVA_OPTS says otherwise. Extra server environment (e.g. DENSE=off, or KB_DIR=/abs/path for another knowledge
+# base such as a synthetic one from `synth-kb`) is passed through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-20}

@@ -30,10 +30,8 @@ import gov.dadukou.guidance.reminders.DeliveryScheduler;
 import gov.dadukou.guidance.reminders.ReminderService;
 import gov.dadukou.guidance.reminders.WebhookSender;
 import gov.dadukou.guidance.search.Analyzers;
-import gov.dadukou.guidance.search.BgeEmbedder;
 import gov.dadukou.guidance.search.CatalogueSearch;
-import gov.dadukou.guidance.search.EmbeddingCache;
-import gov.dadukou.guidance.search.ShippedEmbeddings;
+import gov.dadukou.guidance.search.DenseModel;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
@@ -96,7 +94,7 @@ public final class Assistant implements AutoCloseable {
     static final Duration LIVE_POLL = Duration.ofMillis(500);
     static final Duration SESSION_PURGE = Duration.ofMinutes(1);
 
-    private Assistant(AppConfig config, Clock clock, CodeSender codeSender) {
+    private Assistant(AppConfig config, Clock clock, CodeSender codeSender, DenseModel model) {
         this.config = config;
         this.clock = clock;
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
@@ -129,8 +127,7 @@ public final class Assistant implements AutoCloseable {
         this.entries = new EntryStore(liveSync.load(), knowledgeBase.departments());
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
-        EmbeddingCache embeddings = config.dense() ? embeddingCache(config) : null;
-        this.index = new EntryIndex(analyzers, rewriter, embeddings);
+        this.index = new EntryIndex(analyzers, rewriter, model);
         index.upsertAll(entries.all());
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.catalogueSearch = new CatalogueSearch(index);
@@ -254,13 +251,6 @@ public final class Assistant implements AutoCloseable {
     }
 
     /** The configured database: PostgreSQL when {@code DATABASE_URL} is set, otherwise SQLite in the data directory. */
-    /** The model with the data directory's cache and the jar's verified vectors of the shipped knowledge base. */
-    private static EmbeddingCache embeddingCache(AppConfig config) {
-        BgeEmbedder model = new BgeEmbedder();
-        return new EmbeddingCache(model, config.dataDir().resolve("cache").resolve("embeddings.bin"),
-                ShippedEmbeddings.fromJar(model));
-    }
-
     public static Database openDatabase(AppConfig config) {
         return config.database() != null ? Database.open(config.database())
                 : Database.open(config.dataDir().resolve("guidance.db"), config.allowEmptyDatabase());
@@ -351,13 +341,23 @@ public final class Assistant implements AutoCloseable {
     public static Assistant start(AppConfig config, Clock clock) {
         // Without an SMS gateway the codes go to the log, for development only (see docs/security-consent.md).
         AppConfig.Codes codes = config.codes();
-        return new Assistant(config, clock, codes.webhookUrl() == null ? new LogCodeSender()
+        return start(config, clock, codes.webhookUrl() == null ? new LogCodeSender()
                 : new gov.dadukou.guidance.consent.WebhookCodeSender(codes.webhookUrl(), codes.secret()));
     }
 
     /** As {@link #start(AppConfig, Clock)}, with the channel that sends one-time codes to phones (tests). */
     public static Assistant start(AppConfig config, Clock clock, CodeSender codeSender) {
-        return new Assistant(config, clock, codeSender);
+        // The model loads beside the knowledge base, the database and the lexical index (see DenseModel).
+        DenseModel model = config.dense()
+                ? DenseModel.loadInBackground(config.dataDir().resolve("cache").resolve("embeddings.bin")) : null;
+        try {
+            return new Assistant(config, clock, codeSender, model);
+        } catch (RuntimeException | Error e) {
+            if (model != null) {
+                model.abandon(e);
+            }
+            throw e;
+        }
     }
 
     public AppConfig config() {

@@ -51,13 +51,14 @@ final class Commands {
                 case "import" -> importEntries(out);
                 case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
                 case "embeddings-resource" -> embeddingsResource(Arrays.asList(args).subList(1, args.length), out);
+                case "synth-kb" -> synthKb(Arrays.asList(args).subList(1, args.length), env, out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
                     out.print(KnowledgeBaseStats.markdown(KnowledgeBaseLoader.load(config.kbDir())));
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | embeddings-resource [--out FILE] | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | embeddings-resource [--out FILE] | synth-kb --entries N --out DIR [--seed S] | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
                     yield 64;
                 }
             };
@@ -105,6 +106,29 @@ final class Commands {
         int count = gov.dadukou.guidance.search.ShippedEmbeddings.generate(model,
                 KnowledgeBaseLoader.load(config.kbDir()).entries(), file);
         out.println("wrote " + count + " vectors of " + model.name() + " to " + file);
+        return 0;
+    }
+
+    /**
+     * {@code synth-kb --entries N --out DIR [--seed S]}: a synthetic knowledge base of N entries recombined from the
+     * one in KB_DIR, for benchmarks (see {@link gov.dadukou.guidance.knowledge.SyntheticKnowledgeBase}); loaded
+     * back with the start-up's validation before it reports success.
+     */
+    private static int synthKb(List<String> args, java.util.Map<String, String> env, PrintStream out) {
+        int entries = args.indexOf("--entries");
+        int dir = args.indexOf("--out");
+        int seed = args.indexOf("--seed");
+        if (entries < 0 || entries + 1 >= args.size() || dir < 0 || dir + 1 >= args.size() || seed + 1 >= args.size()) {
+            out.println("usage: synth-kb --entries N --out DIR [--seed S]");
+            return 64;
+        }
+        AppConfig config = AppConfig.fromEnv(env);
+        Path target = Path.of(args.get(dir + 1));
+        var written = gov.dadukou.guidance.knowledge.SyntheticKnowledgeBase.write(KnowledgeBaseLoader.load(config.kbDir()),
+                config.kbDir(), Integer.parseInt(args.get(entries + 1)), seed < 0 ? 18L : Long.parseLong(args.get(seed + 1)), target);
+        KnowledgeBase loaded = KnowledgeBaseLoader.load(target);
+        out.println("wrote " + written.size() + " synthetic entries to " + target + "; loaded and validated: "
+                + loaded.entries().size() + " entries, version " + loaded.version());
         return 0;
     }
 

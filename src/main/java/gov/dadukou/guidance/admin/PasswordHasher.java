@@ -31,7 +31,24 @@ public final class PasswordHasher {
     public String hash(char[] password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        byte[] key = derive(password, salt, iterations);
+        return stored(iterations, salt, derive(password, salt, iterations));
+    }
+
+    /**
+     * A stored form with this hasher's parameters, a random salt and a random key in place of a derived one: verifying
+     * any password against it costs one full derivation, like a real hash of this hasher, and matches none (a random
+     * 256-bit key). What an unknown username is checked against; costs nothing to make, unlike {@link #hash} (a
+     * noticeable part of a start-up at {@link #OWASP_ITERATIONS}).
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(key);
+        return stored(iterations, salt, key);
+    }
+
+    private static String stored(int iterations, byte[] salt, byte[] key) {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
     }

@@ -71,7 +71,7 @@ public final class StaffService {
     private final StaffAccounts accounts;
     private final LoginThrottle throttle;
     private final PasswordPolicy policy = PasswordPolicy.standard();
-    /** Verified against when the username does not exist: made by the same hasher, so it costs the same. */
+    /** Verified against when the username does not exist: this hasher's parameters, so it costs the same; matches nothing. */
     private final String dummyHash;
 
     public StaffService(Database db, Clock clock, PasswordHasher hasher, Duration sessionTtl) {
@@ -81,7 +81,7 @@ public final class StaffService {
         this.sessionTtl = sessionTtl;
         this.accounts = new StaffAccounts(db);
         this.throttle = new LoginThrottle(db);
-        this.dummyHash = hasher.hash(randomToken().toCharArray());
+        this.dummyHash = hasher.unmatchable();
     }
 
     /**

@@ -2,6 +2,7 @@ package gov.dadukou.guidance.search;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,15 +56,40 @@ final class DenseIndex {
         }
     }
 
-    private final EmbeddingCache embedder;
+    /** An entry's vectors: the normalized mean, and one per phrasing and the title. */
+    private record Vectors(float[] centroid, float[][] phrasings) {
+    }
+
+    private final DenseModel model;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
-    DenseIndex(EmbeddingCache embedder) {
-        this.embedder = embedder;
+    /** @param model the model and its cache, possibly still loading: the first use waits for it */
+    DenseIndex(DenseModel model) {
+        this.model = model;
     }
 
     /** Embeds the texts (outside any lock: it is slow) and publishes the entry's vectors. */
     void put(String entryId, List<String> normalizedTexts) {
+        putAll(Map.of(entryId, normalizedTexts));
+    }
+
+    /**
+     * Embeds the texts of every entry, spread over the cores, and publishes them all in one new snapshot: one copy of
+     * the arrays for the whole batch, not one per entry (which made a start with thousands of entries quadratic).
+     * Entries already held are replaced; new ones go last, in {@code textsById}'s order.
+     */
+    void putAll(Map<String, List<String>> textsById) {
+        EmbeddingCache embedder = model.await();
+        List<String> ids = List.copyOf(textsById.keySet());
+        List<Vectors> vectors = ids.parallelStream().map(id -> vectors(embedder, textsById.get(id))).toList();
+        Map<String, Vectors> changes = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            changes.put(ids.get(i), vectors.get(i));
+        }
+        update(changes);
+    }
+
+    private static Vectors vectors(EmbeddingCache embedder, List<String> normalizedTexts) {
         float[][] v = new float[normalizedTexts.size()][];
         for (int i = 0; i < v.length; i++) {
             v[i] = embedder.embed(normalizedTexts.get(i));
@@ -78,29 +104,35 @@ final class DenseIndex {
         for (int k = 0; k < centroid.length; k++) {
             centroid[k] /= (float) Math.max(norm, 1e-12);
         }
-        update(entryId, centroid, v);
+        return new Vectors(centroid, v);
     }
 
     void remove(String entryId) {
-        update(entryId, null, null);
+        Map<String, Vectors> removal = new HashMap<>();
+        removal.put(entryId, null);
+        update(removal);
     }
 
-    private synchronized void update(String entryId, float[] centroid, float[][] phrasings) {
+    /** Publishes a snapshot without the changed entries, then with those whose new vectors are not null, appended. */
+    private synchronized void update(Map<String, Vectors> changes) {
         Snapshot old = snapshot;
-        List<String> ids = new ArrayList<>(List.of(old.ids()));
-        List<float[]> centroids = new ArrayList<>(List.of(old.centroids()));
-        List<float[][]> vectors = new ArrayList<>(List.of(old.phrasings()));
-        Integer at = old.position().get(entryId);
-        if (at != null) {
-            ids.remove((int) at);
-            centroids.remove((int) at);
-            vectors.remove((int) at);
+        List<String> ids = new ArrayList<>(old.ids().length + changes.size());
+        List<float[]> centroids = new ArrayList<>(old.ids().length + changes.size());
+        List<float[][]> vectors = new ArrayList<>(old.ids().length + changes.size());
+        for (int i = 0; i < old.ids().length; i++) {
+            if (!changes.containsKey(old.ids()[i])) {
+                ids.add(old.ids()[i]);
+                centroids.add(old.centroids()[i]);
+                vectors.add(old.phrasings()[i]);
+            }
         }
-        if (centroid != null) {
-            ids.add(entryId);
-            centroids.add(centroid);
-            vectors.add(phrasings);
-        }
+        changes.forEach((id, v) -> {
+            if (v != null) {
+                ids.add(id);
+                centroids.add(v.centroid());
+                vectors.add(v.phrasings());
+            }
+        });
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             position.put(ids.get(i), i);
@@ -110,11 +142,11 @@ final class DenseIndex {
     }
 
     void flush() {
-        embedder.flush();
+        model.await().flush();
     }
 
     float[] embedQuestion(String normalized) {
-        return embedder.embedQuestion(normalized);
+        return model.await().embedQuestion(normalized);
     }
 
     /** Each entry's similarity to the question: exact (best phrasing) for the shortlist, centroid otherwise. */

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers embeddings by the SHA-256 of model name and text, in memory and in one file under the data
- * directory, so that a restart does not embed the whole knowledge base again. The file is rewritten
- * atomically by {@link #flush()}; a damaged file is ignored (the vectors are recomputed). Vectors shipped
+ * directory, so that a restart does not embed the whole knowledge base again. {@link #flush()} appends the
+ * new vectors to the file; a cut last record is dropped at load, a file damaged otherwise is ignored (the
+ * vectors are recomputed). Vectors shipped
  * in the jar ({@link ShippedEmbeddings}, already verified) fill in what the file lacks, so that a first
  * start embeds only phrasings that changed since the jar was built. Thread-safe.
  */
@@ -41,7 +43,8 @@ public final class EmbeddingCache implements Embedder {
                 }
             });
     private static final int RECENT_QUESTIONS = 4096;
-    private volatile boolean dirty;
+    /** Keys computed here and not yet appended to the file, in the order computed. */
+    private final java.util.Queue<String> unsaved = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public EmbeddingCache(Embedder delegate, Path file) {
         this(delegate, file, Map.of());
@@ -69,8 +72,9 @@ public final class EmbeddingCache implements Embedder {
         float[] v = vectors.get(key);
         if (v == null) {
             v = delegate.embed(text);
-            vectors.put(key, v);
-            dirty = true;
+            if (vectors.putIfAbsent(key, v) == null) {
+                unsaved.add(key);
+            }
         }
         return v;
     }
@@ -92,24 +96,29 @@ public final class EmbeddingCache implements Embedder {
         return v;
     }
 
+    /**
+     * Appends the vectors computed since the last flush to the file (creating it): a publication adds a vector or
+     * two, and rewriting every vector of a large base for them took most of a publish's time (40 MB at 2,500
+     * entries). The shipped vectors are not copied there: the jar carries them. A crash in the middle of an append
+     * leaves a cut last record, which the next {@link #load()} cuts off.
+     */
     public synchronized void flush() {
-        if (!dirty || file == null) {
+        if (unsaved.isEmpty() || file == null) {
             return;
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeShort(e.getValue().length);
-                    for (float f : e.getValue()) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), 1 << 16))) {
+                for (String key = unsaved.poll(); key != null; key = unsaved.poll()) {
+                    float[] v = vectors.get(key);
+                    out.writeUTF(key);
+                    out.writeShort(v.length);
+                    for (float f : v) {
                         out.writeFloat(f);
                     }
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            dirty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the embedding cache " + file, e);
         }
@@ -119,23 +128,38 @@ public final class EmbeddingCache implements Embedder {
         if (file == null || !Files.isRegularFile(file)) {
             return;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        long complete = 0; // bytes of the records read whole
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 String key;
                 try {
                     key = in.readUTF();
                 } catch (EOFException end) {
-                    break;
+                    return;
                 }
                 float[] v = new float[in.readShort()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = in.readFloat();
                 }
                 vectors.put(key, v);
+                complete += 2 + key.length() + 2 + 4L * v.length; // keys are hex: one byte a character
             }
+        } catch (EOFException cut) {
+            cutTo(complete);
         } catch (IOException e) {
             LOG.warn("embedding cache {} unreadable ({}); vectors will be recomputed", file, e.toString());
             vectors.clear();
+        }
+    }
+
+    /** Drops an append cut short (a crash while flushing), so that later appends follow whole records. */
+    private void cutTo(long complete) {
+        LOG.warn("embedding cache {} ends in a cut record (a flush interrupted); keeping the {} vectors before it", file,
+                vectors.size());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(complete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cut the damaged end of the embedding cache " + file, e);
         }
     }
 

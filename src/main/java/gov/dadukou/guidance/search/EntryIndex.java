@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -67,14 +68,17 @@ public final class EntryIndex implements AutoCloseable {
 
     /** Null when dense retrieval is off. */
     private final DenseIndex dense;
+    /** One instance of every token of the vocabularies; see {@link #shared}. */
+    private final Map<String, String> tokenPool = new ConcurrentHashMap<>();
 
     /**
-     * @param embeddings the embedding model with its cache, or null for lexical retrieval only
+     * @param model the embedding model with its cache, possibly still loading (see {@link DenseModel}), or null for
+     *              lexical retrieval only
      */
-    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, EmbeddingCache embeddings) {
+    public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, DenseModel model) {
         this.analyzers = analyzers;
         this.rewriter = rewriter;
-        this.dense = embeddings == null ? null : new DenseIndex(embeddings);
+        this.dense = model == null ? null : new DenseIndex(model);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField(List.of(QUESTION, ANSWER)));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -86,25 +90,55 @@ public final class EntryIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces every given entry, then makes them visible to searches at once. */
+    /**
+     * Adds or replaces every given entry, then makes them visible to searches at once: their words, coverage
+     * vocabularies and vectors together, so that an entry is never searchable by words but not by meaning.
+     */
     public void upsertAll(Collection<Entry> entries) {
-        if (dense != null) {
-            // Vectors first, so that an entry is never searchable by words but not by meaning.
-            // Embedding is the slow part of a first start: spread it over the cores.
-            entries.parallelStream().forEach(entry -> dense.put(entry.id(), phrasings(entry)));
-            dense.flush();
-        }
+        List<Entry> batch = List.copyOf(entries);
+        // The vocabularies and the vectors need no Lucene: for a batch (a start-up) they are computed on a thread
+        // of their own while this one feeds the writer, and the vectors wait there for a model still loading.
+        CompletableFuture<Map<String, Vocabulary>> beside = batch.size() > 1
+                ? CompletableFuture.supplyAsync(() -> vocabulariesAndVectors(batch), EntryIndex::besideThread)
+                : CompletableFuture.completedFuture(vocabulariesAndVectors(batch));
         try {
-            for (Entry entry : entries) {
+            for (Entry entry : batch) {
                 writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
-                vocabularies.put(entry.id(), vocabulary(entry));
             }
+            Map<String, Vocabulary> built = DenseModel.joined(beside);
             writer.commit();
+            Map<String, Vocabulary> replaced = new java.util.HashMap<>();
+            built.forEach((id, vocabulary) -> {
+                Vocabulary old = vocabularies.put(id, vocabulary);
+                if (old != null) {
+                    replaced.put(id, old);
+                }
+            });
             searchers.maybeRefreshBlocking();
-            recountFrequencies();
+            recountFrequencies(replaced, built);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         }
+    }
+
+    private Map<String, Vocabulary> vocabulariesAndVectors(List<Entry> batch) {
+        Map<String, Vocabulary> built = new java.util.HashMap<>();
+        for (Entry entry : batch) {
+            built.put(entry.id(), vocabulary(entry));
+        }
+        if (dense != null) {
+            Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+            batch.forEach(entry -> texts.put(entry.id(), phrasings(entry)));
+            dense.putAll(texts);
+            dense.flush();
+        }
+        return built;
+    }
+
+    private static void besideThread(Runnable work) {
+        Thread thread = new Thread(work, "index-beside");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public void upsert(Entry entry) {
@@ -117,11 +151,13 @@ public final class EntryIndex implements AutoCloseable {
             writer.deleteDocuments(new Term(ID, entryId));
             writer.commit();
             searchers.maybeRefreshBlocking();
-            vocabularies.remove(entryId);
+            Vocabulary removed = vocabularies.remove(entryId);
             if (dense != null) {
                 dense.remove(entryId);
             }
-            recountFrequencies();
+            if (removed != null) {
+                recountFrequencies(Map.of(entryId, removed), Map.of());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("delete failed", e);
         }
@@ -146,13 +182,24 @@ public final class EntryIndex implements AutoCloseable {
         }
     }
 
-    private synchronized void recountFrequencies() {
-        Map<String, Integer> df = new java.util.HashMap<>();
-        for (Vocabulary v : vocabularies.values()) {
-            v.words().forEach(w -> df.merge(w, 1, Integer::sum));
-            v.bigrams().forEach(b -> df.merge(b, 1, Integer::sum));
+    /**
+     * Applies the change of the entries' vocabularies to the document frequencies: a copy of the counts with only
+     * those entries' tokens moved, published whole (a search reads the old counts or the new ones). Recounting
+     * every entry instead took a large part of a publish at 2,500 entries.
+     */
+    private synchronized void recountFrequencies(Map<String, Vocabulary> before, Map<String, Vocabulary> after) {
+        Map<String, Integer> df = new java.util.HashMap<>(documentFrequency);
+        before.values().forEach(v -> count(df, v, -1));
+        after.values().forEach(v -> count(df, v, 1));
+        documentFrequency = java.util.Collections.unmodifiableMap(df);
+    }
+
+    private static void count(Map<String, Integer> df, Vocabulary v, int delta) {
+        for (Set<String> tokens : List.of(v.words(), v.bigrams())) {
+            for (String token : tokens) {
+                df.merge(token, delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
         }
-        documentFrequency = Map.copyOf(df);
     }
 
     /**
@@ -247,9 +294,17 @@ public final class EntryIndex implements AutoCloseable {
         all.append('。').append(entry.department());
         String text = TextNormalizer.normalize(all.toString());
         List<String> phrasings = phrasings(entry);
-        List<Set<String>> phrasingBigrams = phrasings.stream().map(p -> Set.copyOf(contentBigrams(p))).toList();
-        return new Vocabulary(Set.copyOf(analyzers.words(text)), Set.copyOf(analyzers.bigrams(text)), phrasings, phrasingBigrams,
-                entry.kind() == Kind.TYPICAL_CASE);
+        return new Vocabulary(shared(analyzers.words(text)), shared(analyzers.bigrams(text)), phrasings,
+                phrasings.stream().map(p -> shared(contentBigrams(p))).toList(), entry.kind() == Kind.TYPICAL_CASE);
+    }
+
+    /**
+     * The tokens as a set of shared instances: the entries' vocabularies hold the same few ten thousand words and
+     * bigrams over and over, and one String per occurrence took most of the heap at 25,000 entries (14 million
+     * strings, 780 MB). The pool only grows with tokens never seen before, so it stays the size of the vocabulary.
+     */
+    private Set<String> shared(List<String> tokens) {
+        return Set.copyOf(tokens.stream().map(t -> tokenPool.computeIfAbsent(t, k -> k)).toList());
     }
 
     @Override

@@ -28,7 +28,7 @@ class ShippedEmbeddingsTest {
     }
 
     /** A deterministic stand-in model that counts its runs; {@code seed} changes every vector. */
-    private static class CountingModel implements Embedder {
+    static class CountingModel implements Embedder {
         final AtomicInteger runs = new AtomicInteger();
         private final int seed;
 
