@@ -7,7 +7,6 @@ import gov.dadukou.guidance.admin.LiveEntries;
 import gov.dadukou.guidance.admin.LiveEntrySync;
 import gov.dadukou.guidance.admin.PasswordHasher;
 import gov.dadukou.guidance.admin.QuestionGaps;
-import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
 import gov.dadukou.guidance.check.CheckLog;
 import gov.dadukou.guidance.check.CheckService;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -132,34 +130,15 @@ public final class Assistant implements AutoCloseable {
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.catalogueSearch = new CatalogueSearch(index);
         this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
-        this.gaps = new QuestionGaps(config.dense() ? new QuestionGaps.Meaning() {
-            @Override
-            public float[] vector(String question) {
-                return retriever.questionVector(question);
-            }
-
-            @Override
-            public float[] common() {
-                return retriever.commonDirection();
-            }
-        } : null);
+        this.gaps = new QuestionGaps(config.dense() ? QuestionGaps.Meaning.of(retriever::questionVector, retriever::commonDirection) : null);
         this.reminders = new ReminderService(entries, clock);
         this.sessions = shared
                 ? new DatabaseSessions(database, clock, config.sessionTtl(), config.maxSessions())
                 : new MemorySessions(clock, config.sessionTtl(), config.maxSessions());
-        this.chat = new ChatService(entries, retriever, policy, sessions, new ChatService.Season() {
-                    @Override
-                    public List<Entry> inSeason() {
-                        LocalDate today = reminders.today();
-                        return reminders.active(today, null, null).stream()
-                                .map(r -> entries.get(r.id())).flatMap(java.util.Optional::stream).toList();
-                    }
-
-                    @Override
-                    public String today() {
-                        return reminders.today().toString();
-                    }
-                });
+        this.chat = new ChatService(entries, retriever, policy, sessions, ChatService.Season.of(
+                () -> reminders.active(reminders.today(), null, null).stream()
+                        .map(r -> entries.get(r.id())).flatMap(java.util.Optional::stream).toList(),
+                () -> reminders.today().toString()));
         this.consent = new ConsentService(database, clock, knowledgeBase.topics(), new ConsentService.NoticeSettings(
                 config.consentController(), config.consentContact(), config.consentRetention(), config.delivery().channel()),
                 codeSender);
@@ -169,14 +148,11 @@ public final class Assistant implements AutoCloseable {
         this.checks = new CheckService(entries, new CheckLog(database, clock));
         chat.onAnswered(questions::record);
         this.staff = new StaffService(database, clock, new PasswordHasher(PasswordHasher.OWASP_ITERATIONS), Duration.ofHours(8));
-        if (!staff.hasAdmin()) {
-            if (config.adminPassword() != null) {
-                staff.create("admin", config.adminPassword().toCharArray(), Role.ADMIN, null);
-                staff.audit("system", "create-admin", "first admin from ADMIN_PASSWORD");
-                LOG.info("first staff admin 'admin' created from ADMIN_PASSWORD");
-            } else {
-                LOG.warn("no staff admin yet: set ADMIN_PASSWORD on start, or run `create-admin`");
-            }
+        if (!staff.hasAdmin() && config.adminPassword() == null) {
+            LOG.warn("no staff admin yet: set ADMIN_PASSWORD on start, or run `create-admin`");
+        } else if (!staff.hasAdmin()) {
+            staff.createFirstAdmin(config.adminPassword().toCharArray());
+            LOG.info("first staff admin 'admin' created from ADMIN_PASSWORD");
         }
         AppConfig.Delivery d = config.delivery();
         WebhookSender sender = d.enabled() ? new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)) : null;
@@ -185,7 +161,9 @@ public final class Assistant implements AutoCloseable {
                 : null;
         var calendar = gov.dadukou.guidance.messages.WorkingDays.official(config.messages().extraHolidays());
         this.messages = new gov.dadukou.guidance.messages.MessageService(database, clock, calendar,
-                config.messages().replyWorkingDays(), this::messageCandidates, knowledgeBase.topics());
+                config.messages().replyWorkingDays(), question -> chat.pointsTo(question, 3).stream()
+                        .map(e -> new gov.dadukou.guidance.messages.Routing.Candidate(e.id(), e.title(), e.department(), e.topics()))
+                        .toList(), knowledgeBase.topics());
         this.messageDesk = new gov.dadukou.guidance.messages.MessageDesk(database, clock,
                 knowledgeBase.departments().stream().map(dep -> dep.name()).toList(),
                 (who, question, answer, department, basis) -> drafts.draftFromMessage(who, question, answer, department,
@@ -213,26 +191,6 @@ public final class Assistant implements AutoCloseable {
             started.add(Periodic.start("chat-sessions-purge", SESSION_PURGE, stored::purge));
         }
         return List.copyOf(started);
-    }
-
-    /**
-     * The entries a message is about, for routing it (留言咨询): the chat's own retrieval and the floor above which a
-     * did-you-mean reply offers a candidate, so that a message goes where the chat would have pointed.
-     */
-    private List<gov.dadukou.guidance.messages.Routing.Candidate> messageCandidates(String question) {
-        var result = retriever.search(question);
-        if (gov.dadukou.guidance.chat.AnswerPolicy.decidedWithoutModel(result)) {
-            return List.of();
-        }
-        List<gov.dadukou.guidance.messages.Routing.Candidate> out = new java.util.ArrayList<>();
-        for (int i = 0; i < result.hits().size() && out.size() < 3; i++) {
-            if (policy.confidence(result, i) < policy.clarifyThreshold() / 2) {
-                continue;
-            }
-            entries.get(result.hits().get(i).entryId()).ifPresent(e -> out.add(
-                    new gov.dadukou.guidance.messages.Routing.Candidate(e.id(), e.title(), e.department(), e.topics())));
-        }
-        return out;
     }
 
     /** 留言咨询: the public side. */

@@ -77,6 +77,21 @@ public final class QuestionGaps {
 
         /** The direction every question shares (subtracted before comparing), or null: then no merging by meaning. */
         float[] common();
+
+        /** From two functions, e.g. the retriever's {@code questionVector} and {@code commonDirection}. */
+        static Meaning of(java.util.function.Function<String, float[]> vector, java.util.function.Supplier<float[]> common) {
+            return new Meaning() {
+                @Override
+                public float[] vector(String question) {
+                    return vector.apply(question);
+                }
+
+                @Override
+                public float[] common() {
+                    return common.get();
+                }
+            };
+        }
     }
 
     /** A group of similar unanswered questions. */

@@ -93,6 +93,13 @@ public final class StaffService {
         return insert(SYSTEM, username, password, role, department);
     }
 
+    /** The first admin, {@code admin}, from {@code ADMIN_PASSWORD} at a start with none; audited as the system's act. */
+    public Account createFirstAdmin(char[] password) {
+        Account admin = create("admin", password, Role.ADMIN, null);
+        audit("system", "create-admin", "first admin from ADMIN_PASSWORD");
+        return admin;
+    }
+
     /**
      * An account made by an admin; who made it is recorded (the four-eyes rule reads it).
      *

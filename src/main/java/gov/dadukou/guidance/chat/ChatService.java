@@ -47,6 +47,21 @@ public final class ChatService {
         List<Entry> inSeason();
 
         String today();
+
+        /** From two functions, e.g. the reminder service's entries in season and its date. */
+        static Season of(java.util.function.Supplier<List<Entry>> inSeason, java.util.function.Supplier<String> today) {
+            return new Season() {
+                @Override
+                public List<Entry> inSeason() {
+                    return inSeason.get();
+                }
+
+                @Override
+                public String today() {
+                    return today.get();
+                }
+            };
+        }
     }
 
     private final EntryStore entries;
@@ -192,6 +207,26 @@ public final class ChatService {
         }
         return new ChatReply(result.reading().latin() ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
                 AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, decision.confidence());
+    }
+
+    /**
+     * The entries the chat would point to for {@code question}, best first: at most {@code max}, each at or above
+     * half the clarify threshold (the floor at which a did-you-mean reply offers a candidate beside the best);
+     * none for a question refused before the model is asked. For routing a message where the chat would have
+     * pointed (留言咨询).
+     */
+    public List<Entry> pointsTo(String question, int max) {
+        SearchResult result = retriever.search(question);
+        if (AnswerPolicy.decidedWithoutModel(result)) {
+            return List.of();
+        }
+        List<Entry> out = new java.util.ArrayList<>();
+        for (int i = 0; i < result.hits().size() && out.size() < max; i++) {
+            if (policy.confidence(result, i) >= policy.clarifyThreshold() / 2) {
+                entries.get(result.hits().get(i).entryId()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /** An overview's steps, in the order the entry lists them, each offered as a question. */
