@@ -43,39 +43,19 @@ public final class EntryWorkflow {
     private final EntryCodec codec;
     private final LiveEntries live;
     private final Clock clock;
+    private final ShippedBase shipped;
 
     public EntryWorkflow(Database db, KnowledgeBase kb, LiveEntries live, Clock clock) {
         this.db = db;
         this.codec = new EntryCodec(kb);
         this.live = live;
         this.clock = clock;
+        this.shipped = new ShippedBase(db, clock);
     }
 
     /** On an empty database, stores every shipped entry as published version 1. Returns how many. */
     public int seedIfEmpty(KnowledgeBase kb) {
-        return db.transaction(c -> {
-            LiveGeneration.lockForSeeding(db.dialect(), c);
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_versions"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return 0;
-                }
-            }
-            String now = clock.instant().toString();
-            for (Entry e : kb.entries()) {
-                VersionRows.insert(c, e.id(), 1, EntryCodec.toJson(e), e.sourceFile(), "published", SHIPPED, now);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE kb_versions SET published_by = ?, published_at = ? WHERE entry_id = ? AND version = 1")) {
-                    ps.setString(1, SHIPPED);
-                    ps.setString(2, now);
-                    ps.setString(3, e.id());
-                    ps.executeUpdate();
-                }
-            }
-            VersionRows.reindexAll(c);
-            LiveGeneration.bump(c);
-            return kb.entries().size();
-        });
+        return shipped.seedIfEmpty(kb);
     }
 
     /** The live entries: each entry's published version. */
@@ -320,27 +300,7 @@ public final class EntryWorkflow {
 
     /** Imports the shipped base again: new entries and changed ones become submitted proposals. */
     public Map<String, Integer> importShipped(KnowledgeBase kb) {
-        return db.transaction(c -> {
-            int added = 0;
-            int proposed = 0;
-            String now = clock.instant().toString();
-            for (Entry e : kb.entries()) {
-                List<EntryVersion> all = VersionRows.versions(c, e.id());
-                String content = EntryCodec.toJson(e);
-                if (all.isEmpty()) {
-                    VersionRows.insert(c, e.id(), 1, content, e.sourceFile(), "submitted", SHIPPED, now);
-                    VersionRows.markSubmitted(c, e.id(), 1, now);
-                    VersionRows.reindex(c, e.id());
-                    added++;
-                } else if (all.stream().noneMatch(v -> v.content().equals(content))) {
-                    VersionRows.insert(c, e.id(), all.get(all.size() - 1).version() + 1, content, e.sourceFile(), "submitted", SHIPPED, now);
-                    VersionRows.markSubmitted(c, e.id(), all.get(all.size() - 1).version() + 1, now);
-                    VersionRows.reindex(c, e.id());
-                    proposed++;
-                }
-            }
-            return Map.of("added", added, "proposed", proposed);
-        });
+        return shipped.importShipped(kb);
     }
 
     private EntryVersion transition(StaffService.Account who, String id, String from, String to, String comment, boolean review) {
