@@ -215,7 +215,7 @@ final class AdminRoutes {
     }
 
     private void deliveries(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.deliveries() == null ? List.of() : assistant.deliveries().log(200));
+        ctx.json(gov.dadukou.guidance.reminders.DeliveryScheduler.log(assistant.database(), 200));
     }
 
     private void accounts(Context ctx, StaffService.Session s) {

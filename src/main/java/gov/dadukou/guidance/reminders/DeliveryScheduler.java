@@ -224,6 +224,14 @@ public final class DeliveryScheduler implements AutoCloseable {
         return outbox.log(limit);
     }
 
+    /**
+     * The latest {@code limit} deliveries in the database, newest first, whether or not delivery is configured now
+     * (rows of an earlier configuration stay worth reading).
+     */
+    public static List<DeliveryLogRow> log(Database db, int limit) {
+        return new DeliveryOutbox(db).log(limit);
+    }
+
     @Override
     public synchronized void close() {
         if (timer != null) {

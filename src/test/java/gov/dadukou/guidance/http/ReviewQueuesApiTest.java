@@ -213,4 +213,28 @@ class ReviewQueuesApiTest {
             assertEquals("[\"rsj-test-not-yet\"]", preview.get("unpublishedSteps").toString());
         }
     }
+
+    @Test
+    void theDeliveryLogShowsEarlierDeliveriesEvenWithDeliveryOffAndOnlyToReviewersAndAdmins() {
+        try (TestServer server = start()) {
+            Staff s = staff(server);
+            assertEquals(0, s.reviewer.ok("GET", "/admin/api/deliveries", null).size());
+            String now = java.time.Instant.now().toString();
+            server.assistant.database().transaction(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO reminder_deliveries (credit_code, receipt_id, reminder_id, season, status, "
+                        + "attempts, next_attempt_at, created_at, finished_at) VALUES ('91500104MA5U000001', 'r1', 'tx-nianbao-qijian', 2026, "
+                        + "'sent', 1, ?, ?, ?)")) {
+                    ps.setString(1, now);
+                    ps.setString(2, now);
+                    ps.setString(3, now);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            JsonNode log = s.reviewer.ok("GET", "/admin/api/deliveries", null);
+            assertEquals(1, log.size(), "a row of an earlier configuration is still shown: " + log);
+            assertEquals("sent", log.get(0).get("status").asText());
+            assertEquals(403, s.editor.request("GET", "/admin/api/deliveries", null).statusCode());
+        }
+    }
 }
