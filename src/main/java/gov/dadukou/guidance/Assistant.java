@@ -148,11 +148,13 @@ public final class Assistant implements AutoCloseable {
         this.checks = new CheckService(entries, new CheckLog(database, clock));
         chat.onAnswered(questions::record);
         this.staff = new StaffService(database, clock, new PasswordHasher(PasswordHasher.OWASP_ITERATIONS), Duration.ofHours(8));
-        if (!staff.hasAdmin() && config.adminPassword() == null) {
-            LOG.warn("no staff admin yet: set ADMIN_PASSWORD on start, or run `create-admin`");
-        } else if (!staff.hasAdmin()) {
-            staff.createFirstAdmin(config.adminPassword().toCharArray());
-            LOG.info("first staff admin 'admin' created from ADMIN_PASSWORD");
+        if (!staff.hasAdmin()) {
+            if (config.adminPassword() == null) {
+                LOG.warn("no staff admin yet: set ADMIN_PASSWORD on start, or run `create-admin`");
+            } else {
+                staff.createFirstAdmin(config.adminPassword().toCharArray());
+                LOG.info("first staff admin 'admin' created from ADMIN_PASSWORD");
+            }
         }
         AppConfig.Delivery d = config.delivery();
         WebhookSender sender = d.enabled() ? new WebhookSender(d.webhookUrl(), d.secret(), Duration.ofSeconds(10)) : null;

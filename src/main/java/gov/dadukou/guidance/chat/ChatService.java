@@ -216,7 +216,7 @@ public final class ChatService {
      * pointed (留言咨询).
      */
     public List<Entry> pointsTo(String question, int max) {
-        SearchResult result = retriever.search(question);
+        SearchResult result = retriever.search(question, null, AnswerPolicy::refusedOnReading);
         if (AnswerPolicy.decidedWithoutModel(result)) {
             return List.of();
         }
