@@ -20,7 +20,11 @@ DURATION=${1:-20}
 CONNECTIONS=${2:-8}
 STARTS=${3:-3}
 JAR=${JAR:-target/guidance-assistant.jar}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC"}  # the Dockerfile's
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC -XX:Tier4InvocationThreshold=40000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=400000"}  # the Dockerfile's
+# CDS=1 (the default, as the Dockerfile does at image build): one `self-test` run of the jar under
+# -XX:ArchiveClassesAtExit writes a class-data archive first (its time is reported, not counted as start-up),
+# and every start below uses it. CDS=0 for a jar without the self-test command, or to measure without.
+CDS=${CDS:-1}
 [ -f "$JAR" ] || { echo "no $JAR: build it first (mvn -q -o -DskipTests package)" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -28,6 +32,18 @@ WORK=$(mktemp -d)
 PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+if [ "$CDS" = 1 ]; then
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  if java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app.jsa" -jar "$JAR" self-test >"$WORK/cds.log" 2>&1; then
+    echo "cds_archive_ms=$(( ($(date +%s%N) - t0) / 1000000 )) size_mb=$(( $(stat -c %s "$WORK/app.jsa") / 1048576 ))"
+    JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app.jsa"
+  else
+    echo "cds: the self-test failed, measuring without an archive:"; grep -v "\[cds\]" "$WORK/cds.log" | tail -5
+  fi
+fi
+echo "java_opts=\"$JAVA_OPTS\""
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 

@@ -37,7 +37,7 @@ final class Commands {
     }
 
     /**
-     * {@link #run(String[])} with the environment and output streams given (tests); {@code env} is read by
+     * {@link #run(String[])} with the environment and output streams given (tests); {@code env} is read by {@code self-test} and
      * {@code db} (the other commands still read {@link System#getenv()}).
      */
     static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) {
@@ -51,6 +51,7 @@ final class Commands {
                 case "import" -> importEntries(out);
                 case "db" -> DatabaseCommand.run(Arrays.asList(args).subList(1, args.length), env, out, err);
                 case "embeddings-resource" -> embeddingsResource(Arrays.asList(args).subList(1, args.length), out);
+                case "self-test" -> SelfTest.run(env, out, err);
                 case "synth-kb" -> synthKb(Arrays.asList(args).subList(1, args.length), env, out);
                 case "kb-stats" -> {
                     AppConfig config = AppConfig.fromEnv(System.getenv());
@@ -58,7 +59,7 @@ final class Commands {
                     yield 0;
                 }
                 default -> {
-                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | embeddings-resource [--out FILE] | synth-kb --entries N --out DIR [--seed S] | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
+                    out.println("用法 usage: java -jar guidance-assistant.jar [eval FILE... | explain QUESTION... | kb-stats | self-test | embeddings-resource [--out FILE] | synth-kb --entries N --out DIR [--seed S] | ledger verify | ledger export --out FILE.csv [--unmasked] | create-admin [USERNAME] | export --out DIR | import | " + DatabaseCommand.USAGE + "]");
                     yield 64;
                 }
             };
