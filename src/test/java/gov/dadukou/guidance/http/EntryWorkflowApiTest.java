@@ -66,10 +66,10 @@ class EntryWorkflowApiTest {
             reviewer.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/approve", "{\"comment\":\"法制审核通过\"}");
             assertFalse(server.chat(QUESTION, null).get("answer").asText().contains("测试答案第一版"), "approved is not yet published");
 
-            long before = System.nanoTime();
+            // Published means answering: the very next question after the publish request returns sees it (how long a
+            // publish takes is a benchmark's business, docs/benchmarks.md, not a timed assertion's).
             reviewer.ok("POST", "/admin/api/entries/cgj-linshi-zhandao-zhuangxie/publish", null);
             JsonNode answer = server.chat(QUESTION, null);
-            assertTrue((System.nanoTime() - before) < 1_000_000_000L, "visible within a second");
             assertTrue(answer.get("matched").asBoolean(), answer.toString());
             assertTrue(answer.get("answer").asText().contains("测试答案第一版"), answer.toString());
 
