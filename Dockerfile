@@ -22,8 +22,10 @@ ENV PORT=8080 DATA_DIR=/data KB_DIR=/app/knowledge-base DJL_CACHE_DIR=/tmp/djl E
     JVM_OPTS="-Xms64m -Xmx256m -XX:MaxMetaspaceSize=96m -Xss512k -XX:+UseSerialGC -XX:Tier4InvocationThreshold=40000 -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=400000"
 # Class-data archive: the jar's self-test (a whole start on a temporary directory, one question) run once under
 # -XX:ArchiveClassesAtExit keeps the classes a start loads, parsed and verified, so that every start maps them
-# instead; a third less start-up time. Same options as at run time; the native libraries it unpacked go.
-RUN java $JVM_OPTS -XX:ArchiveClassesAtExit=/app/guidance-assistant.jsa -jar /app/guidance-assistant.jar self-test \
+# instead; a third less start-up time. Same options as at run time; the native libraries it unpacked go. The
+# archive sits on the JRE's own (base) archive, so `-Xshare:dump` first makes sure that one exists.
+RUN java -Xshare:dump > /dev/null \
+    && java $JVM_OPTS -XX:ArchiveClassesAtExit=/app/guidance-assistant.jsa -jar /app/guidance-assistant.jar self-test \
     && rm -rf /tmp/djl /tmp/guidance-self-test* /tmp/onnxruntime*
 ENV JAVA_OPTS="$JVM_OPTS -XX:SharedArchiveFile=/app/guidance-assistant.jsa"
 VOLUME ["/data"]

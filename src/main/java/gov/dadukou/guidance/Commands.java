@@ -74,14 +74,13 @@ final class Commands {
      * it, a fresh temporary database seeded from the files in KB_DIR (so that edits to the files count),
      * reusing ./data's embedding cache when there is one.
      */
-    private static AppConfig evaluationConfig() {
+    private static AppConfig evaluationConfig(TempDirectory dataDir) {
         AppConfig config = AppConfig.fromEnv(System.getenv());
-        if (System.getenv("DATA_DIR") != null) {
+        if (dataDir == null) {
             return config;
         }
         try {
-            Path temp = Files.createTempDirectory("guidance-eval");
-            temp.toFile().deleteOnExit();
+            Path temp = dataDir.path();
             Path cache = config.dataDir().resolve("cache").resolve("embeddings.bin");
             if (Files.isRegularFile(cache)) {
                 Files.createDirectories(temp.resolve("cache"));
@@ -89,8 +88,13 @@ final class Commands {
             }
             return config.withDataDir(temp).withAdminPassword(null);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create a temporary data directory", e);
+            throw new java.io.UncheckedIOException("cannot copy the embedding cache to the temporary data directory", e);
         }
+    }
+
+    /** The temporary data directory of {@link #evaluationConfig}, or null when DATA_DIR is set (its database is used). */
+    private static TempDirectory evaluationDir() {
+        return System.getenv("DATA_DIR") != null ? null : TempDirectory.create("guidance-eval");
     }
 
     /**
@@ -135,8 +139,8 @@ final class Commands {
 
     /** Prints the candidates and decision features for each question: for tuning and for staff. */
     private static int explain(List<String> questions, PrintStream out) {
-        AppConfig config = evaluationConfig();
-        try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
+        try (TempDirectory dataDir = evaluationDir();
+             Assistant assistant = Assistant.start(evaluationConfig(dataDir), Clock.systemUTC())) {
             for (String q : questions) {
                 out.println(assistant.explain(q));
             }
@@ -288,8 +292,8 @@ final class Commands {
                 return 66;
             }
         }
-        AppConfig config = evaluationConfig();
-        try (Assistant assistant = Assistant.start(config, Clock.systemUTC())) {
+        try (TempDirectory dataDir = evaluationDir();
+             Assistant assistant = Assistant.start(evaluationConfig(dataDir), Clock.systemUTC())) {
             if (dump) {
                 new PolicyFitter(assistant.retriever(), assistant.entries()).dump(paths, out);
                 return 0;

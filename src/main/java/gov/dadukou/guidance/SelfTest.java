@@ -7,20 +7,16 @@ import io.javalin.Javalin;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code java -jar guidance-assistant.jar self-test}: starts the whole service once on a temporary data directory
@@ -43,15 +39,8 @@ final class SelfTest {
 
     static int run(Map<String, String> env, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("guidance-self-test");
-        } catch (IOException e) {
-            err.println("自检失败 / self-test failed: no temporary directory: " + e.getMessage());
-            return 1;
-        }
-        try {
-            Main.Startup startup = Main.start(environment(env, dataDir), Clock.systemUTC());
+        try (TempDirectory dataDir = TempDirectory.create("guidance-self-test")) {
+            Main.Startup startup = Main.start(environment(env, dataDir.path()), Clock.systemUTC());
             if (startup.assistant() == null) {
                 err.println(startup.message());
                 return startup.exitCode();
@@ -71,8 +60,6 @@ final class SelfTest {
                         assistant.indexedEntries(), (System.nanoTime() - started) / 1_000_000);
                 return 0;
             }
-        } finally {
-            delete(dataDir);
         }
     }
 
@@ -121,20 +108,5 @@ final class SelfTest {
             problems.add("interrupted");
         }
         return problems;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temporary directory is worth a line, not a failed self-test.
-            System.err.println("self-test: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -21,6 +21,8 @@ class JvmOptionsTest {
     static final List<String> EXPECTED = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
             "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=40000", "-XX:Tier4MinInvocationThreshold=20000",
             "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=400000");
+    /** The scripts' default: {@code JAVA_OPTS=${JAVA_OPTS:-"…"}}. */
+    static final String JAVA_OPTS_DEFAULT = "^JAVA_OPTS=\\$\\{JAVA_OPTS:-\"([^\"]+)\"\\}";
 
     static String group(String text, String regex) {
         Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(text);
@@ -37,7 +39,7 @@ class JvmOptionsTest {
         String docker = Files.readString(Path.of("Dockerfile"));
 
         assertEquals(EXPECTED, options(group(docker, "JVM_OPTS=\"([^\"]+)\"")));
-        assertTrue(docker.contains("RUN java $JVM_OPTS -XX:ArchiveClassesAtExit=/app/guidance-assistant.jsa -jar /app/guidance-assistant.jar self-test"),
+        assertTrue(docker.contains("java $JVM_OPTS -XX:ArchiveClassesAtExit=/app/guidance-assistant.jsa -jar /app/guidance-assistant.jar self-test"),
                 "the archive is made by the jar's self-test under the run-time options");
         assertEquals("$JVM_OPTS -XX:SharedArchiveFile=/app/guidance-assistant.jsa", group(docker, "ENV JAVA_OPTS=\"([^\"]+)\""));
     }
@@ -55,7 +57,12 @@ class JvmOptionsTest {
     void theBenchmarkStartsTheServerAsTheImageDoes() throws IOException {
         String bench = Files.readString(Path.of("bench/run.sh"));
 
-        assertEquals(EXPECTED, options(group(bench, "^JAVA_OPTS=\\$\\{JAVA_OPTS:-\"([^\"]+)\"\\}")));
+        assertEquals(EXPECTED, options(group(bench, JAVA_OPTS_DEFAULT)));
         assertTrue(bench.contains("-XX:ArchiveClassesAtExit=\"$WORK/app.jsa\" -jar \"$JAR\" self-test"), "and with an archive made alike");
+    }
+
+    @Test
+    void theSoakAndCpuCostBenchmarksRunTheImagesOptions() throws IOException {
+        assertEquals(EXPECTED, options(group(Files.readString(Path.of("bench/server.sh")), JAVA_OPTS_DEFAULT)));
     }
 }
