@@ -74,19 +74,31 @@ public final class EntryWorkflow {
     }
 
     public List<Summary> list() {
+        return list(0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of {@link #list()}: the entries at positions {@code offset} to {@code offset + limit - 1} in id
+     * order, each read and decoded alone (the whole list is several megabytes at 25,000 entries).
+     */
+    public List<Summary> list(int offset, int limit) {
         LocalDate yearAgo = LocalDate.now(clock).minusYears(1);
         return db.transaction(c -> {
             Map<String, Summary> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT entry_id, version, status, content, source_file FROM kb_versions ORDER BY entry_id, version");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    Entry e = codec.fromJson(rs.getString(4), rs.getString(5));
-                    Summary prev = out.get(id);
-                    Integer liveVersion = rs.getString(3).equals("published") ? Integer.valueOf(rs.getInt(2)) : prev == null ? null : prev.liveVersion();
-                    out.put(id, new Summary(id, e.title(), e.department(), rs.getInt(2), rs.getString(3), liveVersion,
-                            e.reviewed().toString(), e.reviewed().isBefore(yearAgo)));
+                    "SELECT entry_id, version, status, content, source_file FROM kb_versions WHERE entry_id IN "
+                            + "(SELECT DISTINCT entry_id FROM kb_versions ORDER BY entry_id LIMIT ? OFFSET ?) ORDER BY entry_id, version")) {
+                ps.setInt(1, limit);
+                ps.setInt(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        Entry e = codec.fromJson(rs.getString(4), rs.getString(5));
+                        Summary prev = out.get(id);
+                        Integer liveVersion = rs.getString(3).equals("published") ? Integer.valueOf(rs.getInt(2)) : prev == null ? null : prev.liveVersion();
+                        out.put(id, new Summary(id, e.title(), e.department(), rs.getInt(2), rs.getString(3), liveVersion,
+                                e.reviewed().toString(), e.reviewed().isBefore(yearAgo)));
+                    }
                 }
             }
             return new ArrayList<>(out.values());

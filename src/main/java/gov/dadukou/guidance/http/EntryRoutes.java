@@ -31,8 +31,15 @@ final class EntryRoutes {
                 text -> assistant.retriever().search(text).hits().stream().map(h -> h.entryId()).toList());
     }
 
+    /** Every entry, or with {@code page} (from 1) and {@code size} one page of them in id order (for tools; the console pages through the queue). */
     void entries(Context ctx, StaffService.Session s) {
-        ctx.json(assistant.workflow().list());
+        if (ctx.queryParam("page") == null && ctx.queryParam("size") == null) {
+            ctx.json(assistant.workflow().list());
+            return;
+        }
+        int size = AdminRoutes.intParam(ctx, "size", 100, 1, 1_000);
+        int page = AdminRoutes.intParam(ctx, "page", 1, 1, 1_000_000);
+        ctx.json(assistant.workflow().list((page - 1) * size, size));
     }
 
     void entryHistory(Context ctx, StaffService.Session s) {

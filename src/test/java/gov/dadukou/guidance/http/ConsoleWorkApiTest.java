@@ -94,6 +94,28 @@ class ConsoleWorkApiTest {
     }
 
     @Test
+    void theEntryListPagesInIdOrderAndTheUnpagedListStaysWhole() {
+        try (TestServer server = start()) {
+            StaffClient admin = StaffClient.login(server, "admin", ADMIN_PASSWORD);
+            JsonNode all = admin.ok("GET", "/admin/api/entries", null);
+            assertTrue(all.size() > 200, "the shipped base, whole: " + all.size());
+
+            JsonNode second = admin.ok("GET", "/admin/api/entries?page=2&size=3", null);
+            assertEquals(3, second.size());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(all.get(3 + i), second.get(i), "the page holds the same summaries as the whole list, in id order");
+            }
+            int lastPage = (all.size() + 99) / 100;
+            assertEquals(all.size() - (lastPage - 1) * 100, admin.ok("GET", "/admin/api/entries?page=" + lastPage, null).size(),
+                    "size defaults to 100; the last page holds the rest");
+            assertEquals(0, admin.ok("GET", "/admin/api/entries?page=" + (lastPage + 1), null).size());
+            java.net.http.HttpResponse<String> bad = admin.request("GET", "/admin/api/entries?size=0", null);
+            assertEquals(400, bad.statusCode());
+            assertEquals("invalid_size", error(bad));
+        }
+    }
+
+    @Test
     void anImportPreviewListsTheRowsFoundAndRefusedAndStoresNothing() throws Exception {
         try (TestServer server = start()) {
             StaffClient admin = StaffClient.login(server, "admin", ADMIN_PASSWORD);
