@@ -81,6 +81,7 @@ final class SelfTest {
     private static List<String> visit(String base) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<String> problems = new java.util.ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
         try {
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -92,12 +93,12 @@ final class SelfTest {
             if (page.statusCode() != 200 || !page.body().contains("<html")) {
                 problems.add("/ answered " + page.statusCode() + " without a page");
             }
-            String body = new ObjectMapper().writeValueAsString(Map.of("question", QUESTION));
+            String body = json.writeValueAsString(Map.of("question", QUESTION));
             HttpResponse<String> chat = client.send(HttpRequest.newBuilder(URI.create(base + "/api/chat"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode reply = chat.statusCode() == 200 ? new ObjectMapper().readTree(chat.body()) : null;
+            JsonNode reply = chat.statusCode() == 200 ? json.readTree(chat.body()) : null;
             if (reply == null || !reply.path("answer").isTextual() || !reply.path("matched").isBoolean()) {
                 problems.add("/api/chat answered " + chat.statusCode() + ": " + chat.body());
             }
