@@ -8,6 +8,7 @@ import gov.dadukou.guidance.chat.FeedbackService;
 import gov.dadukou.guidance.admin.QuestionGaps;
 import gov.dadukou.guidance.admin.Role;
 import gov.dadukou.guidance.admin.StaffService;
+import gov.dadukou.guidance.reminders.DeliveryScheduler;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -82,6 +83,7 @@ final class AdminRoutes {
                 new Route("GET", "/admin/api/consents", REVIEW, false, this::consents),
                 new Route("GET", "/admin/api/ledger/verify", REVIEW, false, this::verifyLedger),
                 new Route("GET", "/admin/api/deliveries", REVIEW, false, this::deliveries),
+                new Route("GET", "/admin/api/deliveries/counts", REVIEW, false, this::deliveryCounts),
                 new Route("GET", "/admin/api/accounts", ADMIN, false, this::accounts),
                 new Route("POST", "/admin/api/accounts", ADMIN, true, this::createAccount),
                 new Route("POST", "/admin/api/accounts/{username}/password", ADMIN, true, accountRoutes::resetPassword),
@@ -214,8 +216,30 @@ final class AdminRoutes {
         ctx.json(assistant.consent().verify());
     }
 
+    /** The latest 200 deliveries; {@code ?status=failed&before=ID&size=N} pages through one status or all, newest first. */
     private void deliveries(Context ctx, StaffService.Session s) {
-        ctx.json(gov.dadukou.guidance.reminders.DeliveryScheduler.log(assistant.database(), 200));
+        String status = ctx.queryParam("status");
+        if (status != null && !status.isBlank() && !DeliveryScheduler.STATUSES.contains(status.strip())) {
+            throw ClientException.badRequest("invalid_status", "参数 status 只能是 " + String.join("、", DeliveryScheduler.STATUSES) + " 之一。");
+        }
+        String before = ctx.queryParam("before");
+        Long beforeId = null;
+        if (before != null && !before.isBlank()) {
+            try {
+                beforeId = Long.parseLong(before.strip());
+            } catch (NumberFormatException e) {
+                beforeId = -1L;
+            }
+            if (beforeId < 1) {
+                throw ClientException.badRequest("invalid_before", "参数 before 应是一条推送记录的编号（正整数）。");
+            }
+        }
+        ctx.json(DeliveryScheduler.page(assistant.database(), status == null || status.isBlank() ? null : status.strip(), beforeId,
+                intParam(ctx, "size", 200, 1, 500)));
+    }
+
+    private void deliveryCounts(Context ctx, StaffService.Session s) {
+        ctx.json(DeliveryScheduler.counts(assistant.database()));
     }
 
     private void accounts(Context ctx, StaffService.Session s) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -128,7 +129,29 @@ final class DeliveryOutbox {
 
     /** The most recent rows, newest first, for staff. */
     List<DeliveryLogRow> log(int limit) {
-        return db.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM reminder_deliveries ORDER BY id DESC LIMIT :limit")
-                .bind("limit", limit).map(ROW).list());
+        return page(null, Long.MAX_VALUE, limit);
+    }
+
+    /**
+     * Up to {@code limit} rows with ids below {@code before}, newest first, of one status or (null) of all: a page of
+     * the log, the next page asked with the last id of this one. Keyset paging, so a page stays cheap however long the
+     * outbox grows and rows added meanwhile neither shift nor repeat the pages after them.
+     */
+    List<DeliveryLogRow> page(String status, long before, int limit) {
+        String where = status == null ? " WHERE id < :before" : " WHERE id < :before AND status = :status";
+        return db.inTransaction(h -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM reminder_deliveries" + where + " ORDER BY id DESC LIMIT :limit")
+                    .bind("before", before).bind("limit", limit);
+            return (status == null ? query : query.bind("status", status)).map(ROW).list();
+        });
+    }
+
+    /** How many rows the whole outbox holds in each status (statuses with none are absent). */
+    Map<String, Long> counts() {
+        return db.inTransaction(h -> h.createQuery("SELECT status, COUNT(*) FROM reminder_deliveries GROUP BY status")
+                .reduceRows(new java.util.TreeMap<String, Long>(), (m, row) -> {
+                    m.put(row.getColumn(1, String.class), row.getColumn(2, Long.class));
+                    return m;
+                }));
     }
 }

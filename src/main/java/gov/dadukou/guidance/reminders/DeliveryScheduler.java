@@ -232,6 +232,28 @@ public final class DeliveryScheduler implements AutoCloseable {
         return new DeliveryOutbox(db).log(limit);
     }
 
+    /** The statuses a delivery can be in, in the order staff read them. */
+    public static final List<String> STATUSES = List.of("pending", "sent", "failed", "cancelled");
+
+    /**
+     * A page of the log, newest first: rows with ids below {@code before} (null: from the newest), of {@code status}
+     * (null: all; otherwise one of {@link #STATUSES}), at most {@code limit}.
+     */
+    public static List<DeliveryLogRow> page(Database db, String status, Long before, int limit) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new IllegalArgumentException("unknown delivery status: " + status);
+        }
+        return new DeliveryOutbox(db).page(status, before == null ? Long.MAX_VALUE : before, limit);
+    }
+
+    /** How many deliveries the whole outbox holds in each of {@link #STATUSES}, zeros included, in that order. */
+    public static java.util.Map<String, Long> counts(Database db) {
+        java.util.Map<String, Long> found = new DeliveryOutbox(db).counts();
+        java.util.Map<String, Long> all = new java.util.LinkedHashMap<>();
+        STATUSES.forEach(s -> all.put(s, found.getOrDefault(s, 0L)));
+        return all;
+    }
+
     @Override
     public synchronized void close() {
         if (timer != null) {

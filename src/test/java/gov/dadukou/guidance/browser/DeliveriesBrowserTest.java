@@ -89,4 +89,66 @@ class DeliveriesBrowserTest {
             assertFalse(ConsoleBrowserTest.tabs(b).contains("提醒推送"), "an editor sees no outbox: " + ConsoleBrowserTest.tabs(b));
         }
     }
+
+    @Test
+    void aLongOutboxShowsItsTotalsLoadsEarlierRowsOnRequestAndFiltersByStatus() throws Exception {
+        AppConfig config = AppConfig.forDirs(dataDir, TestServer.SHIPPED_KB).withDense(false).withAdminPassword(ADMIN_PASSWORD);
+        try (TestServer server = new TestServer(config, Clock.systemUTC()); Browser b = Browser.open(1366, 900)) {
+            server.assistant.staff().create("reviewer1", "reviewer-password-1".toCharArray(), Role.REVIEWER, null);
+            String now = Instant.now().toString();
+            server.assistant.database().transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_deliveries (credit_code, receipt_id, reminder_id, season, "
+                        + "status, attempts, next_attempt_at, last_error, created_at, finished_at) VALUES (?, ?, ?, 2027, ?, 1, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < 230; i++) {
+                        boolean failed = i % 23 == 0; // 10 failed among 220 sent, spread over both pages
+                        ps.setString(1, String.format("91500104MA5U%06d", i));
+                        ps.setString(2, "r-" + i);
+                        ps.setString(3, REMINDER);
+                        ps.setString(4, failed ? "failed" : "sent");
+                        ps.setString(5, now);
+                        ps.setString(6, failed ? "webhook answered HTTP 500" : null);
+                        ps.setString(7, now);
+                        ps.setString(8, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+
+            login(b, server.base(), "reviewer1", "reviewer-password-1");
+            openTab(b, "提醒推送");
+            b.waitFor(d -> d.findElements(By.cssSelector("#view tbody tr")).size() == 200);
+            String page = view(b);
+            assertTrue(page.contains("全部推送：已发送 220 条，发送失败 10 条"), "totals of the whole outbox, not of the page: " + page);
+            assertTrue(page.contains("已显示最新的 200 条，共 230 条"), page);
+            assertEquals("r-229", cell(b, 0, 4), "newest first");
+            WebElement more = b.driver.findElement(By.xpath("//*[@id='view']//button[normalize-space()='加载更早的 200 条']"));
+            assertTrue(more.isDisplayed());
+            WebElement tableEl = b.driver.findElement(By.cssSelector("#view table"));
+            assertTrue(more.getRect().getY() >= tableEl.getRect().getY() + tableEl.getRect().getHeight(), "the button follows the rows it extends");
+            assertTrue(more.getRect().getHeight() >= 24 && more.getRect().getWidth() >= 24, "a button one can hit: " + more.getRect());
+            assertLaidOut(b, "deliveries, first page");
+
+            more.click();
+            b.waitFor(d -> d.findElements(By.cssSelector("#view tbody tr")).size() == 230);
+            assertEquals("r-0", cell(b, 229, 4), "the earlier rows are added below, oldest last");
+            assertFalse(more.isDisplayed(), "nothing earlier is left to load");
+            assertTrue(view(b).contains("已显示最新的 230 条，共 230 条"), view(b));
+
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.cssSelector("#view select[name=status]"))).selectByValue("failed");
+            b.waitFor(d -> d.findElements(By.cssSelector("#view tbody tr")).size() == 10);
+            for (int i = 0; i < 10; i++) {
+                assertEquals("发送失败", cell(b, i, 5));
+            }
+            assertTrue(view(b).contains("已显示最新的 10 条，共 10 条"), view(b));
+            assertFalse(more.isDisplayed());
+            assertLaidOut(b, "deliveries, failed only");
+            assertTrue(b.seriousViolations().isEmpty(), "deliveries with filter and paging: " + b.seriousViolations());
+        }
+    }
+
+    private static String cell(Browser b, int row, int column) {
+        return b.driver.findElements(By.cssSelector("#view tbody tr")).get(row).findElements(By.tagName("td")).get(column).getText();
+    }
 }

@@ -237,4 +237,56 @@ class ReviewQueuesApiTest {
             assertEquals(403, s.editor.request("GET", "/admin/api/deliveries", null).statusCode());
         }
     }
+
+    @Test
+    void theDeliveryLogPagesNewestFirstFiltersByStatusAndCountsTheWholeOutbox() {
+        try (TestServer server = start()) {
+            Staff s = staff(server);
+            assertEquals("{\"pending\":0,\"sent\":0,\"failed\":0,\"cancelled\":0}",
+                    s.reviewer.ok("GET", "/admin/api/deliveries/counts", null).toString());
+            String now = java.time.Instant.now().toString();
+            String[] statuses = {"sent", "failed", "sent", "pending", "failed", "cancelled", "sent"};
+            server.assistant.database().transaction(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO reminder_deliveries (credit_code, receipt_id, reminder_id, season, status, "
+                        + "attempts, next_attempt_at, created_at, finished_at) VALUES (?, ?, 'tx-nianbao-qijian', 2026, ?, 1, ?, ?, ?)")) {
+                    for (int i = 0; i < statuses.length; i++) {
+                        ps.setString(1, "91500104MA5U00000" + i);
+                        ps.setString(2, "r" + i);
+                        ps.setString(3, statuses[i]);
+                        ps.setString(4, now);
+                        ps.setString(5, now);
+                        ps.setString(6, statuses[i].equals("pending") ? null : now);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            assertEquals("{\"pending\":1,\"sent\":3,\"failed\":2,\"cancelled\":1}",
+                    s.reviewer.ok("GET", "/admin/api/deliveries/counts", null).toString());
+
+            List<String> all = receipts(s.reviewer.ok("GET", "/admin/api/deliveries", null));
+            assertEquals(List.of("r6", "r5", "r4", "r3", "r2", "r1", "r0"), all, "without parameters: the latest rows, newest first");
+            JsonNode first = s.reviewer.ok("GET", "/admin/api/deliveries?size=3", null);
+            assertEquals(List.of("r6", "r5", "r4"), receipts(first));
+            long last = first.get(2).get("id").asLong();
+            assertEquals(List.of("r3", "r2", "r1"), receipts(s.reviewer.ok("GET", "/admin/api/deliveries?size=3&before=" + last, null)),
+                    "the next page starts below the last id shown");
+            assertEquals(List.of("r4", "r1"), receipts(s.reviewer.ok("GET", "/admin/api/deliveries?status=failed", null)));
+            assertEquals(List.of("r1"), receipts(s.reviewer.ok("GET", "/admin/api/deliveries?status=failed&before=" + last, null)));
+
+            assertEquals("400 invalid_status", code(s.reviewer.request("GET", "/admin/api/deliveries?status=lost", null)));
+            assertEquals("400 invalid_before", code(s.reviewer.request("GET", "/admin/api/deliveries?before=abc", null)));
+            assertEquals("400 invalid_before", code(s.reviewer.request("GET", "/admin/api/deliveries?before=0", null)));
+            assertEquals("400 invalid_size", code(s.reviewer.request("GET", "/admin/api/deliveries?size=501", null)));
+            assertTrue(StaffClient.json(s.reviewer.request("GET", "/admin/api/deliveries?status=lost", null)).get("error").get("message")
+                    .asText().contains("status"), "the message names the parameter");
+            assertEquals(403, s.editor.request("GET", "/admin/api/deliveries/counts", null).statusCode());
+        }
+    }
+
+    static List<String> receipts(JsonNode rows) {
+        List<String> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.get("receiptId").asText()));
+        return out;
+    }
 }
