@@ -355,18 +355,9 @@ public final class Assistant implements AutoCloseable {
         return chat;
     }
 
-    /** The retrieval candidates of a question with their decision features, as text. */
-    public String explain(String question) {
-        var result = retriever.search(question);
-        StringBuilder sb = new StringBuilder("Q: ").append(question).append("  -> ").append(result.query())
-                .append("  words=").append(result.contentWords()).append('\n');
-        for (int i = 0; i < Math.min(5, result.hits().size()); i++) {
-            var hit = result.hits().get(i);
-            sb.append(String.format("  %-40s score=%.2f q=%.2f a=%.2f wc=%.2f bc=%.2f ps=%.2f conf=%.2f  [%s]%n", hit.entryId(),
-                    hit.score(), hit.questionScore(), hit.answerScore(), hit.wordCoverage(), hit.bigramCoverage(),
-                    hit.phrasingSimilarity(), policy.confidence(result, i), hit.bestPhrasing() + "] dense=" + String.format("%.3f", hit.denseSimilarity()) + " [" ));
-        }
-        return sb.toString();
+    /** The answer policy the chat decides with (the dense or the lexical fit, as configured). */
+    public AnswerPolicy policy() {
+        return policy;
     }
 
     /** How many entries answer right now. */

@@ -142,7 +142,7 @@ final class Commands {
         try (TempDirectory dataDir = evaluationDir();
              Assistant assistant = Assistant.start(evaluationConfig(dataDir), Clock.systemUTC())) {
             for (String q : questions) {
-                out.println(assistant.explain(q));
+                out.println(gov.dadukou.guidance.eval.Explanation.of(assistant.retriever(), assistant.policy(), q));
             }
         }
         return 0;
