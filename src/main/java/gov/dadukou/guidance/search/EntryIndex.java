@@ -63,7 +63,7 @@ public final class EntryIndex implements AutoCloseable {
 
     /** The words and bigrams an entry contains, normalized. */
     record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
-                      boolean caseStudy) {
+                      boolean caseStudy, boolean overview) {
     }
 
     /** Null when dense retrieval is off. */
@@ -295,7 +295,8 @@ public final class EntryIndex implements AutoCloseable {
         String text = TextNormalizer.normalize(all.toString());
         List<String> phrasings = phrasings(entry);
         return new Vocabulary(shared(analyzers.words(text)), shared(analyzers.bigrams(text)), phrasings,
-                phrasings.stream().map(p -> shared(contentBigrams(p))).toList(), entry.kind() == Kind.TYPICAL_CASE);
+                phrasings.stream().map(p -> shared(contentBigrams(p))).toList(), entry.kind() == Kind.TYPICAL_CASE,
+                !entry.related().isEmpty());
     }
 
     /**

@@ -29,9 +29,9 @@ import java.util.Set;
 public final class Retriever {
     /** Tuning knobs; see docs/retrieval.md for how they were chosen. */
     public record Weights(float words, float bigrams, float answer, float context, float casePrior, float dense,
-                          float denseFloor, int candidates, float narrative) {
+                          float denseFloor, int candidates, float narrative, float overviewPrior) {
         public static Weights defaults() {
-            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10, 1.0f);
+            return new Weights(1.0f, 0.6f, 0.35f, 0.35f, 0.8f, 3.0f, 0.5f, 10, 1.0f, 0.5f);
         }
 
         /** For ablation runs only: {@code -Dretriever.weights=words,bigrams,answer,context,casePrior,dense,denseFloor[,narrative]}. */
@@ -49,11 +49,18 @@ public final class Retriever {
                 f[i] = Float.parseFloat(p[i].strip());
             }
             return new Weights(f[0], f[1], f[2], f[3], f[4], f[5], f[6], defaults().candidates(),
-                    p.length == 8 ? f[7] : defaults().narrative());
+                    p.length == 8 ? f[7] : defaults().narrative(), defaults().overviewPrior());
         }
     }
 
     private static final java.util.regex.Pattern CASE_WORDS = java.util.regex.Pattern.compile("案例|例子|案子|实例|以案");
+    /**
+     * What an overview ("开一家X要办哪些证") answers: getting started, licences, procedures. A question that asks
+     * something else in the setting of a business ("我开了个小超市，油烟要怎么处理") is about that other thing.
+     */
+    private static final java.util.regex.Pattern OVERVIEW_WORDS =
+            java.util.regex.Pattern.compile("手续|证|执照|许可|流程|步骤|准备|注意|哪些部门|登记|备案|开业|开办|怎么开|要办|需要办|办什么|办啥"
+                    + "|开(个|家|间|一家|一个|一间)?[^，,。了]{0,4}(店|馆|厂|公司|超市|摊|民宿)");
 
     /** Hits read per query: enough to collapse into the candidates, few enough to stay cheap. */
     private static final int MAX_HITS = 60;
@@ -132,6 +139,7 @@ public final class Retriever {
         });
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
+        boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find();
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -155,6 +163,9 @@ public final class Retriever {
             score += weights.dense() * Math.max(0, sim - weights.denseFloor()) / (1 - weights.denseFloor());
             if (vocabulary.caseStudy() && !asksForCases) {
                 score *= weights.casePrior(); // the rule itself answers a plain question better than a case about it
+            }
+            if (vocabulary.overview() && !asksForOverview) {
+                score *= weights.overviewPrior(); // the business is the setting of the question, not what it asks
             }
             ranked.add(new Scored(id, score, qs, as, sim, vocabulary));
         }

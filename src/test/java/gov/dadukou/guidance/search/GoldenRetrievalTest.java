@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +53,30 @@ class GoldenRetrievalTest {
         String simplified = shipped.get().retriever().search("营业执照要挂出来吗").hits().get(0).entryId();
         String traditional = shipped.get().retriever().search("營業執照要掛出來嗎").hits().get(0).entryId();
         assertTrue(simplified.equals(traditional), simplified + " vs " + traditional);
+    }
+
+    /**
+     * A business named as the setting of a question ("我开了个小超市，…") is not what it asks: the overview of
+     * opening such a business must not come first unless the question asks about opening, licences or procedures.
+     * Nor does the district's own name decide anything: every question here is asked in Dadukou.
+     */
+    @Test
+    void aBusinessNamedAsTheSettingDoesNotMakeItsOverviewTheAnswerButAskingHowToOpenOneDoes() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("我做网店卖零食，加班工资怎么算", "rsj-jiaban-gongzi-biaozhun");
+        expected.put("我开了个小超市，社保什么时候交", "rsj-shebao-sanshiri-dengji");
+        expected.put("我开了家理发店，油烟要怎么处理", "sthj-canyin-youyan-jinghua");
+        expected.put("我在大渡口开了家火锅店，要办哪些证", "scjg-kaiban-canyindian-shouxu");
+        expected.put("想开个小超市，要跑哪些手续", "scjg-kaiban-bianlidian-shouxu");
+        expected.put("我想做网店卖零食，需要准备什么", "scjg-kaiban-wangdian-zhibo-shouxu");
+        expected.put("开网店有哪些规矩要守", "scjg-kaiban-wangdian-zhibo-shouxu");
+        List<String> failures = new ArrayList<>();
+        expected.forEach((question, entry) -> {
+            String top = shipped.get().retriever().search(question).hits().get(0).entryId();
+            if (!top.equals(entry)) {
+                failures.add(question + " -> " + top + " (expected " + entry + ")");
+            }
+        });
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }
