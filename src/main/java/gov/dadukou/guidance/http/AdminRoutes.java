@@ -223,16 +223,14 @@ final class AdminRoutes {
             throw ClientException.badRequest("invalid_status", "参数 status 只能是 " + String.join("、", DeliveryScheduler.STATUSES) + " 之一。");
         }
         String before = ctx.queryParam("before");
-        Long beforeId = null;
-        if (before != null && !before.isBlank()) {
-            try {
-                beforeId = Long.parseLong(before.strip());
-            } catch (NumberFormatException e) {
-                beforeId = -1L;
-            }
-            if (beforeId < 1) {
-                throw ClientException.badRequest("invalid_before", "参数 before 应是一条推送记录的编号（正整数）。");
-            }
+        long beforeId;
+        try {
+            beforeId = before == null || before.isBlank() ? Long.MAX_VALUE : Long.parseLong(before.strip());
+        } catch (NumberFormatException e) {
+            beforeId = 0;
+        }
+        if (beforeId < 1) {
+            throw ClientException.badRequest("invalid_before", "参数 before 应是一条推送记录的编号（正整数）。");
         }
         ctx.json(DeliveryScheduler.page(assistant.database(), status == null || status.isBlank() ? null : status.strip(), beforeId,
                 intParam(ctx, "size", 200, 1, 500)));

@@ -236,14 +236,14 @@ public final class DeliveryScheduler implements AutoCloseable {
     public static final List<String> STATUSES = List.of("pending", "sent", "failed", "cancelled");
 
     /**
-     * A page of the log, newest first: rows with ids below {@code before} (null: from the newest), of {@code status}
-     * (null: all; otherwise one of {@link #STATUSES}), at most {@code limit}.
+     * A page of the log, newest first: rows with ids below {@code before} ({@link Long#MAX_VALUE}: from the newest), of
+     * {@code status} (null: all; otherwise one of {@link #STATUSES}), at most {@code limit}.
      */
-    public static List<DeliveryLogRow> page(Database db, String status, Long before, int limit) {
+    public static List<DeliveryLogRow> page(Database db, String status, long before, int limit) {
         if (status != null && !STATUSES.contains(status)) {
             throw new IllegalArgumentException("unknown delivery status: " + status);
         }
-        return new DeliveryOutbox(db).page(status, before == null ? Long.MAX_VALUE : before, limit);
+        return new DeliveryOutbox(db).page(status, before, limit);
     }
 
     /** How many deliveries the whole outbox holds in each of {@link #STATUSES}, zeros included, in that order. */
