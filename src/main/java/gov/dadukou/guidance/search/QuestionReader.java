@@ -27,7 +27,26 @@ public final class QuestionReader {
             "[0-9]+(\\.[0-9]+)?\\s*(年|月|日|号|点|时|分|元|块|万|千|百|岁|个月|天|周|小时|次|平方|平米|米|公里|斤|g|kg)?"
                     + "|[x×*＊]{2,}");
 
+    /**
+     * A business being opened or run: "开个药店", "开一家洗车店", "开了家火锅店". The phrase before the kind of place is
+     * what tells one business from another.
+     */
+    private static final Pattern BUSINESS = Pattern.compile(
+            "开(?:了|个|家|间|一家|一个|一间|了个|了家|了一家|了一个)?([^，,。！!？?；;、\\s个家间了的]{0,6}?"
+                    + "(?:店|馆|厂|公司|摊|吧|房|院|所|站|班|机构|中心|工作室|超市|民宿|ktv))");
+
     private QuestionReader() {
+    }
+
+    /**
+     * The business the question names as being opened or run ("开个药店要办哪些证" → "药店"), or null when it names
+     * none.
+     *
+     * @param normalized the question after {@link TextNormalizer#normalize}
+     */
+    public static String business(String normalized) {
+        java.util.regex.Matcher m = BUSINESS.matcher(normalized);
+        return m.find() ? m.group(1) : null;
     }
 
     /**

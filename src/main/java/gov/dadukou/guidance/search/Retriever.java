@@ -140,6 +140,7 @@ public final class Retriever {
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find();
+        String business = QuestionReader.business(reading.text());
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -185,7 +186,8 @@ public final class Retriever {
                     wordCoverage, coverage(bigrams, c.vocabulary().bigrams()),
                     dice(questionBigrams, phrasingBigrams), c.sim(),
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
-                    coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases));
+                    coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
+                    c.vocabulary().overview() && business != null && !mentions(c.vocabulary(), business)));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
@@ -292,6 +294,15 @@ public final class Retriever {
             }
         }
         return total == 0 ? 0 : covered / total;
+    }
+
+    /**
+     * Whether an entry's phrasings (its title among them) name the business: the phrase itself, or without a
+     * leading 小 ("小超市" in "开便利店、小超市…" and "超市" alike).
+     */
+    private static boolean mentions(EntryIndex.Vocabulary vocabulary, String business) {
+        String core = business.length() > 2 && business.startsWith("小") ? business.substring(1) : business;
+        return vocabulary.phrasings().stream().anyMatch(p -> p.contains(core));
     }
 
     private static double dice(Set<String> a, Set<String> b) {

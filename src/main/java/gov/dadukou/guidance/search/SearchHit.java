@@ -18,8 +18,11 @@ package gov.dadukou.guidance.search;
  * @param askCoverage        like {@code wordCoverage}, but of the words of the clauses that ask alone
  *                           (see {@link QuestionReader})
  * @param unaskedCase        whether the entry is an illustrative case and the question did not ask for one
+ * @param otherBusiness      whether the entry is an overview of opening one kind of business and the question names
+ *                           another that the overview never mentions ("开个药店…" against the convenience-store overview)
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,
-                        double ownCoverage, double askCoverage, boolean unaskedCase) {
+                        double ownCoverage, double askCoverage, boolean unaskedCase,
+                        boolean otherBusiness) {
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Golden readings of Chinese questions: the ask found in a story, specifics set aside, the language told. */
@@ -49,5 +50,16 @@ class QuestionReaderTest {
         QuestionReader.Reading hangul = read("영업 허가증이 필요한가요");
         assertTrue(hangul.foreign());
         assertFalse(hangul.latin());
+    }
+
+    @Test
+    void theBusinessBeingOpenedOrRunIsNamed() {
+        assertEquals("药店", QuestionReader.business(TextNormalizer.normalize("开个药店要办哪些证")));
+        assertEquals("火锅店", QuestionReader.business(TextNormalizer.normalize("我在大渡口开了家火锅店，年报什么时候报")));
+        assertEquals("小超市", QuestionReader.business(TextNormalizer.normalize("想开一家小超市需要什么手续")));
+        assertEquals("ktv", QuestionReader.business(TextNormalizer.normalize("开个KTV要办哪些证")));
+        assertEquals("培训班", QuestionReader.business(TextNormalizer.normalize("开了个培训班要交什么税")));
+        assertNull(QuestionReader.business(TextNormalizer.normalize("营业执照要挂在哪里")));
+        assertNull(QuestionReader.business(TextNormalizer.normalize("我开了发票还要交税吗")), "开 of an invoice is not a business");
     }
 }

@@ -1,0 +1,40 @@
+package gov.dadukou.guidance.chat;
+
+import gov.dadukou.guidance.ShippedAssistant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "开个药店要办哪些证": the base has overviews of opening a convenience store, a restaurant, a hair salon, an online
+ * shop and a homestay, each listing that business's licences. Asked about a business none of them names, the chat may
+ * offer them but never asserts one: a pharmacy's licences are not a convenience store's.
+ */
+class OtherBusinessTest {
+    @RegisterExtension
+    static final ShippedAssistant shipped = new ShippedAssistant();
+
+    @Test
+    void aBusinessNoOverviewNamesGetsTheOverviewsOfferedNeverAsserted() {
+        for (String question : List.of("开个药店要办哪些证", "开个洗车店要办哪些证", "开个KTV要办哪些证", "开个网吧要办哪些证", "开个健身房要办哪些证")) {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertFalse(reply.matched(), question + " -> " + reply.answer());
+            assertEquals("clarify", reply.outcome(), question);
+            assertFalse(reply.suggestions().isEmpty(), question + ": the nearest overviews are offered");
+        }
+    }
+
+    @Test
+    void aBusinessAnOverviewNamesStillGetsItsOverview() {
+        for (String question : List.of("开个小超市要办哪些证", "开了家火锅店要办什么证", "开个美甲店要办啥证", "在家开网店要办哪些手续")) {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
+            assertTrue(reply.answer().contains("营业执照"), question + " -> " + reply.answer());
+        }
+    }
+}
