@@ -63,7 +63,7 @@ public final class EntryIndex implements AutoCloseable {
 
     /** The words and bigrams an entry contains, normalized. */
     record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
-                      boolean caseStudy, boolean overview) {
+                      boolean caseStudy, boolean overview, boolean generalOverview) {
     }
 
     /** Null when dense retrieval is off. */
@@ -296,7 +296,14 @@ public final class EntryIndex implements AutoCloseable {
         List<String> phrasings = phrasings(entry);
         return new Vocabulary(shared(analyzers.words(text)), shared(analyzers.bigrams(text)), phrasings,
                 phrasings.stream().map(p -> shared(contentBigrams(p))).toList(), entry.kind() == Kind.TYPICAL_CASE,
-                !entry.related().isEmpty());
+                !entry.related().isEmpty(), !entry.related().isEmpty() && namedBusinesses(phrasings) >= GENERAL_OVERVIEW);
+    }
+
+    /** An overview whose phrasings name this many kinds of business or more is for any business, not for one. */
+    static final int GENERAL_OVERVIEW = 5;
+
+    private static long namedBusinesses(List<String> phrasings) {
+        return phrasings.stream().map(QuestionReader::business).filter(java.util.Objects::nonNull).distinct().count();
     }
 
     /**

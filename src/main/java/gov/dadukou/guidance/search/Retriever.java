@@ -187,7 +187,8 @@ public final class Retriever {
                     dice(questionBigrams, phrasingBigrams), c.sim(),
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
-                    c.vocabulary().overview() && business != null && !mentions(c.vocabulary(), business)));
+                    c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
+                            && !mentions(c.vocabulary(), business)));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
