@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -89,16 +90,23 @@ class QuestionGapsTest {
 
     /**
      * Quality floor on a realistic log (the knowledge base's phrasings, varied, a quarter as long
-     * narratives): the ten largest gaps are those of comparing every question with every group.
+     * narratives): the ten largest gaps are those of comparing every question with every group, in size exactly
+     * and in representative for at least nine of the ten. MinHash/LSH finds a pair of similar questions with
+     * probability 0.98–0.999 near the threshold (docs/benchmarks.md), so a log drawn from new content may have one
+     * question of a tied group missed; with the base of 2026-12-02 evening (260 entries) one group of five lost one
+     * member that way and the next group of five took tenth place.
      */
     @Test
     void theLargestGapsOfARealisticLogAreThoseOfComparingEveryGroup() {
         List<QuestionLog.Row> log = SyntheticQuestions.log(SyntheticQuestions.corpus(TestServer.SHIPPED_KB), 1_000, 42);
 
-        List<String> everyGroup = QuadraticGrouping.group(log, 10).stream().map(g -> g.count() + " " + g.representative()).toList();
-        List<String> now = QuestionGaps.group(log, 10).stream().map(g -> g.count() + " " + g.representative()).toList();
+        List<QuadraticGrouping.Gap> everyGroup = QuadraticGrouping.group(log, 10);
+        List<QuestionGaps.Gap> now = QuestionGaps.group(log, 10);
 
-        assertEquals(everyGroup, now);
+        assertEquals(everyGroup.stream().map(QuadraticGrouping.Gap::count).toList(), now.stream().map(QuestionGaps.Gap::count).toList());
+        Set<String> representatives = everyGroup.stream().map(QuadraticGrouping.Gap::representative).collect(java.util.stream.Collectors.toSet());
+        long shared = now.stream().filter(g -> representatives.contains(g.representative())).count();
+        assertTrue(shared >= 9, shared + " of 10 shared: " + everyGroup + " vs " + now);
     }
 
     @Test
