@@ -61,6 +61,9 @@ public final class Retriever {
     private static final java.util.regex.Pattern OVERVIEW_WORDS =
             java.util.regex.Pattern.compile("手续|证|执照|许可|流程|步骤|准备|注意|哪些部门|登记|备案|开业|开办|怎么开|要办|需要办|办什么|办啥"
                     + "|开(个|家|间|一家|一个|一间)?[^，,。了]{0,4}(店|馆|厂|公司|超市|摊|民宿)");
+    /** One named certificate ("要办健康证吗"): the entry about that certificate answers it, not an overview. */
+    private static final java.util.regex.Pattern ONE_CERTIFICATE =
+            java.util.regex.Pattern.compile("健康证|卫生许可|食品经营许可|食品许可|烟草|排污");
 
     /** Hits read per query: enough to collapse into the candidates, few enough to stay cheap. */
     private static final int MAX_HITS = 60;
@@ -139,7 +142,7 @@ public final class Retriever {
         });
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
-        boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find();
+        boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
         String business = QuestionReader.business(reading.text());
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
