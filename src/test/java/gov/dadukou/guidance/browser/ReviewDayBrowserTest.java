@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReviewDayBrowserTest {
     static final String ADMIN_PASSWORD = "first-admin-password-1";
     static final String CHANGED = "rsj-weifa-jiechu-peichangjin";
-    static final String MARKED = "rsj-tuoqian-gongzi-weiquan";
+    static final String MARKED = "rsj-gongzi-anshi-zuee";
     static final String ADDED = "测试补充：协商不成的可以申请劳动争议仲裁。";
     static final String FIXED = "测试补充：协商不成的，可以向劳动人事争议仲裁委员会申请仲裁。";
     static final String OVERVIEW = "scjg-kaiban-canyindian-shouxu";

@@ -50,7 +50,7 @@ class NearbyEntriesTest {
         assertTrue(reply.answer().startsWith("抱歉，这个问题我没有把握回答"), reply.answer());
         assertTrue(reply.answer().contains("不一定符合您的情况"), reply.answer());
         assertFalse(reply.suggestions().isEmpty());
-        assertTrue(reply.suggestions().size() <= 3);
+        assertTrue(reply.suggestions().size() <= ChatService.OFFERS, reply.suggestions().toString());
         for (String s : reply.suggestions()) {
             assertTrue(reply.answer().contains(s), "each nearby entry is listed in the text too: " + s);
         }
@@ -60,6 +60,17 @@ class NearbyEntriesTest {
     void theSameQuestionIsAnsweredOrAskedAboutWhenThePolicyIsSureEnough() {
         assertEquals("clarify", withThresholds(0.999, AnswerPolicy.NEARBY_FLOOR).ask(QUESTION, null).outcome());
         assertTrue(withThresholds(AnswerPolicy.NEARBY_FLOOR, AnswerPolicy.NEARBY_FLOOR).ask(QUESTION, null).matched());
+    }
+
+    @Test
+    void notSureOffersUpToFiveEntriesWhileAnAnswerListsThreeNextQuestions() {
+        ChatReply offered = withThresholds(0.999, 0.0001).ask(QUESTION, null);
+        assertEquals("clarify", offered.outcome());
+        assertEquals(ChatService.OFFERS, offered.suggestions().size(), "a story may touch several entries: " + offered.suggestions());
+        assertEquals(5, ChatService.OFFERS);
+        ChatReply answered = withThresholds(0.0001, 0.0001).ask(QUESTION, null);
+        assertTrue(answered.matched());
+        assertEquals(3, answered.suggestions().size(), "an answer is the reply; three next questions beside it: " + answered.suggestions());
     }
 
     @Test

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The console's queues, the public preview, the return reason, template text and staff verification, through the API. */
 class ReviewQueuesApiTest {
     static final String ADMIN_PASSWORD = "first-admin-password-1";
-    static final String MARKED = "rsj-tuoqian-gongzi-weiquan";
+    static final String MARKED = "rsj-gongzi-anshi-zuee";
 
     @TempDir
     Path dataDir;
@@ -101,7 +101,7 @@ class ReviewQueuesApiTest {
             // Latin letters match in either case on SQLite and PostgreSQL alike; % and _ are taken literally.
             JsonNode byUpperId = s.admin.ok("GET", "/admin/api/queue?view=all&q=" + MARKED.toUpperCase(java.util.Locale.ROOT), null);
             assertTrue(ids(byUpperId).contains(MARKED), byUpperId.toString());
-            assertEquals(0, s.admin.ok("GET", "/admin/api/queue?view=all&q=rsj_tuoqian", null).get("total").asInt(), "_ is no wildcard");
+            assertEquals(0, s.admin.ok("GET", "/admin/api/queue?view=all&q=rsj_gongzi", null).get("total").asInt(), "_ is no wildcard");
             JsonNode editorsMarks = s.editor.ok("GET", "/admin/api/queue?view=verify&department=区市场监管局&size=200", null);
             editorsMarks.get("items").forEach(i -> assertEquals("区人力社保局", i.get("department").asText(), "an editor's own department"));
             assertTrue(ids(editorsMarks).contains(MARKED));
@@ -205,7 +205,7 @@ class ReviewQueuesApiTest {
             assertEquals(0, shipped.get("unpublishedSteps").size());
 
             ObjectNode draft = entry("rsj-test-overview", "测试答案：分几步办理。");
-            draft.putArray("related").add("rsj-tuoqian-gongzi-weiquan").add("rsj-test-not-yet");
+            draft.putArray("related").add("rsj-gongzi-anshi-zuee").add("rsj-test-not-yet");
             s.editor.ok("POST", "/admin/api/entries", entry("rsj-test-not-yet", "测试答案：第二步。").toString());
             s.editor.ok("POST", "/admin/api/entries", draft.toString());
             JsonNode preview = s.editor.ok("GET", "/admin/api/entries/rsj-test-overview/preview?version=1", null);
