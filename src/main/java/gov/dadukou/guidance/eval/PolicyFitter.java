@@ -134,7 +134,7 @@ public final class PolicyFitter {
     }
 
     /**
-     * Writes, one JSON line per single-turn question, the features and rightness of its first candidates:
+     * Writes, one JSON line per single-turn question, the features and rightness of every candidate the retriever returns:
      * the material for trying answer policies offline (see docs/retrieval.md).
      */
     public void dump(List<QuestionFile> files, PrintStream out) {
@@ -151,7 +151,7 @@ public final class PolicyFitter {
                         .put("unreadable", AnswerPolicy.decidedWithoutModel(result))
                         .put("knownShare", result.knownShare());
                 ArrayNode hits = o.putArray("hits");
-                for (int i = 0; i < Math.min(5, result.hits().size()); i++) {
+                for (int i = 0; i < result.hits().size(); i++) {
                     ObjectNode h = hits.addObject();
                     h.put("id", result.hits().get(i).entryId());
                     h.put("right", item.get("expect").isArray() && passes(result.hits().get(i).entryId(), item.get("expect")));
