@@ -135,6 +135,33 @@ class WidgetLayoutBrowserTest {
     }
 
     /**
+     * A story the assistant is not sure about is answered with up to five entries to pick from: on a phone the
+     * reply opens at its first line, every offer is a whole tap target inside the screen, and none is cut off.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneANotSureReplyShowsItsFiveOffersAsTargetsInsideTheScreen() throws IOException {
+        try (Browser b = device(375, 812, 2, true)) {
+            open(b);
+            ask(b, "店里员工受伤了还闹着要辞职，我该怎么处理");
+            assertRoomToRead(b, "375×812, not sure: ");
+            List<Map<String, Object>> offers = (List<Map<String, Object>>) b.js(ROOT
+                    + "var groups = r.querySelectorAll('.chips'); var g = groups[groups.length - 1]; var out = [];"
+                    + "g.querySelectorAll('.chip').forEach(function (c) { var q = c.getBoundingClientRect();"
+                    + "  out.push({text: c.textContent, left: q.left, right: q.right, height: q.height,"
+                    + "    clipped: c.scrollWidth > c.clientWidth + 1}); }); return out;");
+            assertEquals(5, offers.size(), "five entries offered: " + offers);
+            double viewport = num(b.js("return window.innerWidth"));
+            for (Map<String, Object> o : offers) {
+                assertTrue(num(o.get("left")) >= 0 && num(o.get("right")) <= viewport + 1, "an offer leaves the screen: " + o);
+                assertTrue(num(o.get("height")) >= 44, "an offer is too small to tap: " + o);
+                assertEquals(Boolean.FALSE, o.get("clipped"), "an offer's text is cut off: " + o);
+            }
+            screenshot(b, "widget-phone-offers.png");
+        }
+    }
+
+    /**
      * WCAG 1.4.10 reflow: at 400 % zoom of a 1280×1024 screen (a 320×256 CSS-pixel viewport) nothing scrolls
      * sideways, with and without 大字, the answer opens at its first line and the question box stays on
      * screen. The conversation's share of the height is not asserted here: header and question box keep
