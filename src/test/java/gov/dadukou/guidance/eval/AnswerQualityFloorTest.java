@@ -17,12 +17,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class AnswerQualityFloorTest {
     /**
-     * Measured 2026-12-03 on the reporting half (relabelled): confident-wrong 0.078, rejected 0.933, answered or
-     * offered 0.742 (five entries offered when not sure, the duplicate wage entries merged); see docs/retrieval.md.
+     * Measured 2026-12-02 on the reporting half (relabelled): confident-wrong 0.078, rejected 0.933, answered or
+     * offered 0.710 (five entries offered when not sure, the duplicate wage entries merged, five labour entries
+     * added); see docs/retrieval.md.
      */
     private static final double REAL_CONFIDENT_WRONG = 0.10;
     private static final double REAL_REJECTED = 0.86;
-    private static final double REAL_ANSWERED_OR_OFFERED = 0.70;
+    private static final double REAL_ANSWERED_OR_OFFERED = 0.68;
 
     @RegisterExtension
     static final ShippedAssistant shipped = new ShippedAssistant();
@@ -31,7 +32,7 @@ class AnswerQualityFloorTest {
     void ownQuestionSetStaysAboveTheMeasuredFloor() {
         EvalReport r = new Evaluator(shipped.get().chat(), shipped.get()::firstPhrasing).run(List.of(Path.of("eval/questions.jsonl")));
         assertTrue(r.inScope() >= 400 && r.outOfScope() >= 80, r.summary());
-        // Measured 2026-12-03: 0.806 / 0.926 / 0.046 (lower than in November: the policy also fits real questions).
+        // Measured 2026-12-02: 0.806 / 0.926 / 0.046 (lower than in November: the policy also fits real questions).
         assertTrue(r.inScopeAccuracy() >= 0.79, r.summary());
         assertTrue(r.outOfScopeRejection() >= 0.91, r.summary());
         assertTrue(r.confidentWrongRate() <= 0.06, r.summary());
