@@ -158,6 +158,10 @@ class WidgetLayoutBrowserTest {
                 assertEquals(Boolean.FALSE, o.get("clipped"), "an offer's text is cut off: " + o);
             }
             screenshot(b, "widget-phone-offers.png");
+            b.inWidget("header button[aria-pressed]").click(); // 大字: the offers wrap, none leaves the screen
+            ask(b, "店里员工受伤了还闹着要辞职，我该怎么处理");
+            assertRoomToRead(b, "375×812, not sure, 大字: ");
+            screenshot(b, "widget-phone-offers-large.png");
         }
     }
 
