@@ -39,7 +39,7 @@ public final class ChatService {
     /**
      * Entries offered when the assistant is not sure (did-you-mean, or nearby reading under "not sure"): a story
      * often touches several entries and the right one is as often fourth or fifth as first among the rest, so
-     * five are listed (on the fitting half of real-dev, answered-or-offered 0.721 with three, 0.754 with five;
+     * up to five are listed (on the fitting half of real-dev, answered-or-offered 0.721 with three, 0.754 with five;
      * the short-question sets do not move). docs/retrieval.md.
      */
     static final int OFFERS = 5;
@@ -253,13 +253,19 @@ public final class ChatService {
                 ? CASE_LABEL + question : question;
     }
 
-    /** Up to {@code max} close entries, each offered as its first phrasing (which asks for exactly that entry). */
+    /**
+     * Up to {@code max} close entries, each offered as its first phrasing (which asks for exactly that entry), in the
+     * ranking's order. The first three need {@code floor}; a fourth or fifth must be as likely as a did-you-mean
+     * itself (the clarify threshold), so that a long list is not padded with far entries, and a likelier candidate
+     * further down the ranking takes the place of a weak one.
+     */
     private List<String> suggestions(SearchResult result, int from, Set<String> exclude, double floor, int max) {
         Set<String> out = new LinkedHashSet<>();
         List<SearchHit> hits = result.hits();
         for (int i = from; i < hits.size() && out.size() < max; i++) {
             SearchHit hit = hits.get(i);
-            if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < floor) {
+            double needed = out.size() < NEXT_QUESTIONS ? floor : Math.max(floor, policy.clarifyThreshold());
+            if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < needed) {
                 continue;
             }
             entries.get(hit.entryId()).map(ChatService::offer).ifPresent(out::add);
