@@ -82,7 +82,7 @@ class DatabaseCopyTest {
         assertEquals(source.<List<String>>transaction(c -> lines(c, select)), copied);
         long next = target.transaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("INSERT INTO question_log (at, question, outcome, confidence) "
-                    + "VALUES ('2026-12-02T00:00:00Z', 'q', 'none', 0) RETURNING id")) {
+                    + "VALUES ('2026-12-03T00:00:00Z', 'q', 'none', 0) RETURNING id")) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -109,7 +109,7 @@ class DatabaseCopyTest {
         assertEquals(1, check_count.replacedRows());
         assertEquals(List.of("1|7"), target.transaction(c -> lines(c, "SELECT id, n FROM check_count")), "the source's row, not doubled, not bumped");
         // The trigger is on again once the copy is committed.
-        target.transaction(c -> exec(c, "INSERT INTO check_log (at, entry_id, outcome) VALUES ('2026-12-02T00:00:00Z', 'c', 'uncertain')"));
+        target.transaction(c -> exec(c, "INSERT INTO check_log (at, entry_id, outcome) VALUES ('2026-12-03T00:00:00Z', 'c', 'uncertain')"));
         assertEquals(List.of("1|8"), target.transaction(c -> lines(c, "SELECT id, n FROM check_count")));
     }
 

@@ -41,7 +41,7 @@ class ReleaseUpgradeTest {
 
         try (Database db = Database.open(file)) {
             assertTrue(db.schemaVersion() >= 10);
-            ConsentService consent = new ConsentService(db, new TestClock(Instant.parse("2026-12-02T00:00:00Z")),
+            ConsentService consent = new ConsentService(db, new TestClock(Instant.parse("2026-12-03T00:00:00Z")),
                     ConsentLedgerTest.TOPICS, ConsentLedgerTest.SETTINGS);
             ConsentLedger.Verification check = consent.verify();
             assertTrue(check.ok(), String.valueOf(check));
