@@ -95,8 +95,11 @@ public final class Assistant implements AutoCloseable {
     private Assistant(AppConfig config, Clock clock, CodeSender codeSender, DenseModel model) {
         this.config = config;
         this.clock = clock;
+        StartupPhases phases = new StartupPhases();
         this.knowledgeBase = KnowledgeBaseLoader.load(config.kbDir());
+        phases.mark("kb");
         this.database = openDatabase(config);
+        phases.mark("db");
         // Several instances may share a PostgreSQL database; a SQLite file belongs to one process.
         boolean shared = database.dialect() == Database.Dialect.POSTGRESQL;
         this.storageHealth = new StorageHealth(database, clock, StorageHealth.PROBE_INTERVAL);
@@ -123,10 +126,13 @@ public final class Assistant implements AutoCloseable {
             LOG.info("database seeded with {} entries from {}", seeded, config.kbDir());
         }
         this.entries = new EntryStore(liveSync.load(), knowledgeBase.departments());
+        phases.mark("seed");
         this.analyzers = new Analyzers();
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
+        phases.mark("rewriter");
         this.index = new EntryIndex(analyzers, rewriter, model);
         index.upsertAll(entries.all());
+        phases.mark("index");
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.catalogueSearch = new CatalogueSearch(index);
         this.policy = config.dense() ? AnswerPolicy.defaults() : AnswerPolicy.lexicalDefaults();
@@ -179,6 +185,8 @@ public final class Assistant implements AutoCloseable {
             LOG.error("CONSENT LEDGER DOES NOT VERIFY: first bad event {} ({})", ledger.firstBadSeq(), ledger.problem());
         }
         this.background = shared ? startSharedUpkeep() : List.of();
+        phases.mark("services");
+        LOG.info("start-up phases (ms): {}", phases);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * meanwhile, none of which needs the model. Whoever needs the model calls {@link #await()}. Thread-safe.
  */
 public final class DenseModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DenseModel.class);
     private final CompletableFuture<EmbeddingCache> loading;
 
     private DenseModel(CompletableFuture<EmbeddingCache> loading) {
@@ -33,8 +34,10 @@ public final class DenseModel {
     static DenseModel loadInBackground(Supplier<EmbeddingCache> load) {
         CompletableFuture<EmbeddingCache> loading = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
             try {
                 loading.complete(load.get());
+                LOG.info("embedding model and cache loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e); // rethrown by await(), on the thread that needs the model
             }
