@@ -1,14 +1,7 @@
 package gov.dadukou.guidance.search;
 
 import gov.dadukou.guidance.knowledge.Entry;
-import gov.dadukou.guidance.knowledge.Kind;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -33,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -68,8 +63,7 @@ public final class EntryIndex implements AutoCloseable {
 
     /** Null when dense retrieval is off. */
     private final DenseIndex dense;
-    /** One instance of every token of the vocabularies; see {@link #shared}. */
-    private final Map<String, String> tokenPool = new ConcurrentHashMap<>();
+    private final EntryAnalysis analysis;
 
     /**
      * @param model the embedding model with its cache, possibly still loading (see {@link DenseModel}), or null for
@@ -78,6 +72,7 @@ public final class EntryIndex implements AutoCloseable {
     public EntryIndex(Analyzers analyzers, QueryRewriter rewriter, DenseModel model) {
         this.analyzers = analyzers;
         this.rewriter = rewriter;
+        this.analysis = new EntryAnalysis(analyzers, rewriter);
         this.dense = model == null ? null : new DenseIndex(model);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzers.perField(List.of(QUESTION, ANSWER)));
@@ -96,16 +91,36 @@ public final class EntryIndex implements AutoCloseable {
      */
     public void upsertAll(Collection<Entry> entries) {
         List<Entry> batch = List.copyOf(entries);
-        // The vocabularies and the vectors need no Lucene: for a batch (a start-up) they are computed on a thread
-        // of their own while this one feeds the writer, and the vectors wait there for a model still loading.
-        CompletableFuture<Map<String, Vocabulary>> beside = batch.size() > 1
-                ? CompletableFuture.supplyAsync(() -> vocabulariesAndVectors(batch), EntryIndex::besideThread)
-                : CompletableFuture.completedFuture(vocabulariesAndVectors(batch));
+        if (batch.isEmpty()) {
+            return;
+        }
+        // A batch (a start-up, an import) is analysed on two threads, chunk by chunk so that only one chunk's token
+        // lists are held at a time; this thread feeds the writer in the given order, and the vectors, which may wait
+        // for a model still loading, are computed beside it last.
+        ExecutorService beside = batch.size() > 1
+                ? Executors.newSingleThreadExecutor(EntryIndex::besideThread) : null;
         try {
-            for (Entry entry : batch) {
-                writer.updateDocuments(new Term(ID, entry.id()), documents(entry));
+            Map<String, Vocabulary> built = new java.util.LinkedHashMap<>();
+            for (int from = 0; from < batch.size(); from += CHUNK) {
+                List<Entry> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+                for (EntryAnalysis.Prepared prepared : prepare(chunk, beside)) {
+                    writer.updateDocuments(new Term(ID, prepared.id()), prepared.documents());
+                    built.put(prepared.id(), prepared.vocabulary());
+                }
             }
-            Map<String, Vocabulary> built = DenseModel.joined(beside);
+            if (dense != null) {
+                Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+                built.forEach((id, vocabulary) -> texts.put(id, vocabulary.phrasings()));
+                Runnable vectors = () -> {
+                    dense.putAll(texts);
+                    dense.flush();
+                };
+                if (beside == null) {
+                    vectors.run();
+                } else {
+                    DenseModel.joined(CompletableFuture.runAsync(vectors, beside));
+                }
+            }
             writer.commit();
             Map<String, Vocabulary> replaced = new java.util.HashMap<>();
             built.forEach((id, vocabulary) -> {
@@ -118,27 +133,32 @@ public final class EntryIndex implements AutoCloseable {
             recountFrequencies(replaced, built);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
+        } finally {
+            if (beside != null) {
+                beside.shutdown();
+            }
         }
     }
 
-    private Map<String, Vocabulary> vocabulariesAndVectors(List<Entry> batch) {
-        Map<String, Vocabulary> built = new java.util.HashMap<>();
-        for (Entry entry : batch) {
-            built.put(entry.id(), vocabulary(entry));
-        }
-        if (dense != null) {
-            Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
-            batch.forEach(entry -> texts.put(entry.id(), phrasings(entry)));
-            dense.putAll(texts);
-            dense.flush();
-        }
-        return built;
+    /** Entries analysed per round of a batch: enough to keep both threads busy, few enough to hold lightly. */
+    private static final int CHUNK = 128;
+
+    /** The chunk's entries prepared, in order: the first half beside (when there is a beside thread), the rest here. */
+    private List<EntryAnalysis.Prepared> prepare(List<Entry> chunk, ExecutorService beside) {
+        int split = beside == null ? 0 : chunk.size() / 2;
+        CompletableFuture<List<EntryAnalysis.Prepared>> first = split == 0
+                ? CompletableFuture.completedFuture(List.of())
+                : CompletableFuture.supplyAsync(() -> chunk.subList(0, split).stream().map(analysis::prepare).toList(), beside);
+        List<EntryAnalysis.Prepared> second = chunk.subList(split, chunk.size()).stream().map(analysis::prepare).toList();
+        List<EntryAnalysis.Prepared> all = new ArrayList<>(DenseModel.joined(first));
+        all.addAll(second);
+        return all;
     }
 
-    private static void besideThread(Runnable work) {
+    private static Thread besideThread(Runnable work) {
         Thread thread = new Thread(work, "index-beside");
         thread.setDaemon(true);
-        thread.start();
+        return thread;
     }
 
     public void upsert(Entry entry) {
@@ -234,85 +254,21 @@ public final class EntryIndex implements AutoCloseable {
 
     /** Bigrams, without those made only of stop characters (吗呢, 什么). */
     List<String> contentBigrams(String text) {
-        return analyzers.bigrams(text).stream().filter(b -> !isStopBigram(b)).toList();
-    }
-
-    private boolean isStopBigram(String bigram) {
-        if (rewriter.isStopword(bigram)) {
-            return true;
-        }
-        if (bigram.length() != 2) {
-            return false;
-        }
-        return rewriter.isStopword(bigram.substring(0, 1)) && rewriter.isStopword(bigram.substring(1));
+        return analysis.contentBigrams(analyzers.bigrams(text));
     }
 
     public int size() {
         return vocabularies.size();
     }
 
-    /** The entry's phrasings and title, normalized: what questions are matched against. */
     /** The texts embedded for {@code entry}: each phrasing and the title, normalized. */
     static List<String> phrasings(Entry entry) {
-        List<String> phrasings = new ArrayList<>();
-        entry.questions().forEach(q -> phrasings.add(TextNormalizer.normalize(q)));
-        phrasings.add(TextNormalizer.normalize(entry.title()));
-        return phrasings;
+        return EntryAnalysis.phrasings(entry);
     }
 
     /** Null when dense retrieval is off. */
     DenseIndex dense() {
         return dense;
-    }
-
-    private List<Document> documents(Entry entry) {
-        List<Document> docs = new ArrayList<>();
-        List<String> phrasings = phrasings(entry);
-        for (int i = 0; i < phrasings.size(); i++) {
-            docs.add(document(entry.id(), QUESTION, phrasings.get(i), i));
-        }
-        docs.add(document(entry.id(), ANSWER, TextNormalizer.normalize(entry.title() + "。" + entry.answer()), -1));
-        return docs;
-    }
-
-    private static Document document(String id, String type, String text, int phrasing) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, id, Field.Store.NO));
-        // Doc values, not stored fields: reading them for every hit is a lookup, not a decompression.
-        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
-        doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new NumericDocValuesField(PHRASING, phrasing));
-        doc.add(new TextField(type + Analyzers.WORDS, text, Field.Store.NO));
-        doc.add(new TextField(type + Analyzers.BIGRAMS, text, Field.Store.NO));
-        return doc;
-    }
-
-    private Vocabulary vocabulary(Entry entry) {
-        StringBuilder all = new StringBuilder(entry.title()).append('。').append(entry.answer());
-        entry.questions().forEach(q -> all.append('。').append(q));
-        entry.legalBasis().forEach(b -> all.append('。').append(b.citation()));
-        all.append('。').append(entry.department());
-        String text = TextNormalizer.normalize(all.toString());
-        List<String> phrasings = phrasings(entry);
-        return new Vocabulary(shared(analyzers.words(text)), shared(analyzers.bigrams(text)), phrasings,
-                phrasings.stream().map(p -> shared(contentBigrams(p))).toList(), entry.kind() == Kind.TYPICAL_CASE,
-                !entry.related().isEmpty(), !entry.related().isEmpty() && namedBusinesses(phrasings) >= GENERAL_OVERVIEW);
-    }
-
-    /** An overview whose phrasings name this many kinds of business or more is for any business, not for one. */
-    static final int GENERAL_OVERVIEW = 5;
-
-    private static long namedBusinesses(List<String> phrasings) {
-        return phrasings.stream().map(QuestionReader::business).filter(java.util.Objects::nonNull).distinct().count();
-    }
-
-    /**
-     * The tokens as a set of shared instances: the entries' vocabularies hold the same few ten thousand words and
-     * bigrams over and over, and one String per occurrence took most of the heap at 25,000 entries (14 million
-     * strings, 780 MB). The pool only grows with tokens never seen before, so it stays the size of the vocabulary.
-     */
-    private Set<String> shared(List<String> tokens) {
-        return Set.copyOf(tokens.stream().map(t -> tokenPool.computeIfAbsent(t, k -> k)).toList());
     }
 
     @Override
