@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EntryAnalysis {
     /** An entry ready for the writer: its documents (single-use token streams) and its vocabulary. */
-    record Prepared(String id, List<Document> documents, EntryIndex.Vocabulary vocabulary, List<String> phrasings) {
+    record Prepared(String id, List<Document> documents, EntryIndex.Vocabulary vocabulary) {
     }
 
     /** An overview whose phrasings name this many kinds of business or more is for any business, not for one. */
@@ -79,7 +79,7 @@ final class EntryAnalysis {
         EntryIndex.Vocabulary vocabulary = new EntryIndex.Vocabulary(shared(words), shared(bigrams), phrasings,
                 List.copyOf(phrasingBigrams), entry.kind() == Kind.TYPICAL_CASE, !entry.related().isEmpty(),
                 !entry.related().isEmpty() && namedBusinesses(phrasings) >= GENERAL_OVERVIEW);
-        return new Prepared(entry.id(), docs, vocabulary, phrasings);
+        return new Prepared(entry.id(), docs, vocabulary);
     }
 
     /** The entry's phrasings and then its title, normalized: what questions are matched and embedded against. */

@@ -1,7 +1,6 @@
 package gov.dadukou.guidance.search;
 
 import gov.dadukou.guidance.knowledge.Entry;
-
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
