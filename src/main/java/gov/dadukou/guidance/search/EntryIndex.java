@@ -260,11 +260,6 @@ public final class EntryIndex implements AutoCloseable {
         return vocabularies.size();
     }
 
-    /** The texts embedded for {@code entry}: each phrasing and the title, normalized. */
-    static List<String> phrasings(Entry entry) {
-        return EntryAnalysis.phrasings(entry);
-    }
-
     /** Null when dense retrieval is off. */
     DenseIndex dense() {
         return dense;

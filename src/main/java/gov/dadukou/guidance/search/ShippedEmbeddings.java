@@ -117,7 +117,7 @@ public final class ShippedEmbeddings {
     public static List<String> texts(Collection<Entry> entries) {
         Set<String> texts = new LinkedHashSet<>();
         for (Entry entry : entries) {
-            texts.addAll(EntryIndex.phrasings(entry));
+            texts.addAll(EntryAnalysis.phrasings(entry));
         }
         return List.copyOf(texts);
     }
