@@ -58,6 +58,7 @@ public final class BgeEmbedder implements Embedder {
     public BgeEmbedder() {
         try (InputStream modelStream = resource(MODEL); InputStream tokenizerJson = resource(TOKENIZER)) {
             this.env = OrtEnvironment.getEnvironment();
+            OnnxRuntimeTempDir.remove();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);

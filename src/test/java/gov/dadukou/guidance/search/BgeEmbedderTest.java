@@ -37,6 +37,13 @@ class BgeEmbedderTest {
     }
 
     @Test
+    void loadingTheModelLeavesNoExtractionDirectoryBehind() {
+        Path extracted = OnnxRuntimeTempDir.path().orElseThrow(
+                () -> new AssertionError("onnxruntime's extraction directory is no longer readable: see OnnxRuntimeTempDir"));
+        assertFalse(Files.exists(extracted), () -> extracted + " is still there");
+    }
+
+    @Test
     void everyFourthKnowledgeBaseTextGetsTheSameVectorAsThroughLangchain4j() {
         for (int i = 0; i < knowledgeBaseTexts.size(); i += 4) {
             assertSameVector(knowledgeBaseTexts.get(i));
