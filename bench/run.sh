@@ -45,6 +45,8 @@ if [ "$CDS" = 1 ]; then
 fi
 echo "java_opts=\"$JAVA_OPTS\""
 
+# shellcheck source=bench/probe.sh
+source bench/probe.sh
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # start DATA_DIR → sets PID, PORT and MS (milliseconds from process start to /health 200)
@@ -54,10 +56,7 @@ start() {
   PORT=$PORT DATA_DIR=$1 RATE_LIMIT_CHAT_PER_MINUTE=0 RATE_LIMIT_WRITES_PER_HOUR=0 MAX_CONNECTIONS_PER_ADDRESS=0 \
     java $JAVA_OPTS -jar "$JAR" >>"$WORK/server.log" 2>&1 &
   PID=$!
-  until curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { echo "server died; see log:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
-    sleep 0.02
-  done
+  wait_healthy "$PORT" "$PID" "$WORK/server.log"
   MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }

@@ -12,15 +12,15 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+# shellcheck source=bench/probe.sh
+source bench/probe.sh
+
 start_server() {
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   PORT=$port DATA_DIR=$WORK/data RATE_LIMIT_CHAT_PER_MINUTE=0 RATE_LIMIT_WRITES_PER_HOUR=0 MAX_CONNECTIONS_PER_ADDRESS=0 \
     java $JAVA_OPTS -jar "$JAR" >"$WORK/server.log" 2>&1 &
   PID=$!
-  until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { echo "server died; see log:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
-    sleep 0.1
-  done
+  wait_healthy "$port" "$PID" "$WORK/server.log"
   URL="http://127.0.0.1:$port"
 }
