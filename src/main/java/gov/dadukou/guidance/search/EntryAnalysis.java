@@ -110,7 +110,6 @@ final class EntryAnalysis {
         doc.add(new StringField(EntryIndex.ID, id, Field.Store.NO));
         // Doc values, not stored fields: reading them for every hit is a lookup, not a decompression.
         doc.add(new SortedDocValuesField(EntryIndex.ID, new BytesRef(id)));
-        doc.add(new StringField(EntryIndex.TYPE, type, Field.Store.NO));
         doc.add(new NumericDocValuesField(EntryIndex.PHRASING, phrasing));
         doc.add(new TextField(type + Analyzers.WORDS, new Tokens(words)));
         doc.add(new TextField(type + Analyzers.BIGRAMS, new Tokens(bigrams)));

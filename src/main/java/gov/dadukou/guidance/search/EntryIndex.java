@@ -39,7 +39,6 @@ import java.util.function.Function;
  */
 public final class EntryIndex implements AutoCloseable {
     static final String ID = "id";
-    static final String TYPE = "type";
     /** Which of the entry's phrasings (see {@link Vocabulary#phrasings()}) a question document holds. */
     static final String PHRASING = "phrasing";
     static final String QUESTION = "q";

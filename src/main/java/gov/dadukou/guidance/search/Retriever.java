@@ -136,8 +136,9 @@ public final class Retriever {
         Map<String, double[]> scores = new HashMap<>();
         Map<String, Integer> bestPhrasing = new HashMap<>();
         index.withSearcher(searcher -> {
-            collect(searcher, typed(q.build(), EntryIndex.QUESTION), scores, bestPhrasing, 0);
-            collect(searcher, typed(a.build(), EntryIndex.ANSWER), scores, null, 1);
+            // The fields are named by document type (q…, a…), so each query only matches its own type's documents.
+            collect(searcher, q.build(), scores, bestPhrasing, 0);
+            collect(searcher, a.build(), scores, null, 1);
             return null;
         });
 
@@ -247,13 +248,6 @@ public final class Retriever {
 
     private static Query boosted(Query query, float boost) {
         return boost == 1f ? query : new BoostQuery(query, boost);
-    }
-
-    private static Query typed(Query query, String type) {
-        return new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(EntryIndex.TYPE, type)), BooleanClause.Occur.FILTER)
-                .build();
     }
 
     private static void collect(IndexSearcher searcher, Query query, Map<String, double[]> scores,
