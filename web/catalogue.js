@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   var METHODS = ['政策指引', '意见建议', '提示提醒', '劝导警示', '示范引领', '执法事项提示', '违法行为纠错', '重大案件回访', '以案释法'];
-  var KINDS = ['行政指导事项', '法规解读', '免罚轻罚事项', '执法事项提示', '典型案例'];
+  var KINDS = ['行政指导事项', '法规解读', '免罚轻罚事项', '执法事项提示', '典型案例', '其他途径指引'];
   var FIELDS = ['q', 'department', 'kind', 'method', 'topic'];
   var LABELS = { department: '实施单位', kind: '类别', method: '指导方式', topic: '主题' };
   var controls = {};

@@ -29,6 +29,22 @@ public final class AnswerComposer {
         return sb.toString();
     }
 
+    /**
+     * A referral (the question is outside what the assistant answers): the entry's own text with its basis, then
+     * the guidance entries that might still be meant. Not guidance, so without the "not binding" note.
+     */
+    static String referral(Entry entry, List<String> others) {
+        StringBuilder sb = new StringBuilder("这个问题不在本助手解答的企业经营合规事项之内。").append(entry.answer().strip());
+        sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
+        if (!others.isEmpty()) {
+            sb.append("\n如果您问的是经营中的合规问题，可能是以下几项：");
+            for (int i = 0; i < others.size(); i++) {
+                sb.append("\n").append(i + 1).append(". ").append(others.get(i));
+            }
+        }
+        return sb.toString();
+    }
+
     static String inSeason(String today, List<Entry> reminders) {
         StringBuilder sb = new StringBuilder("近期（").append(today).append("）的执法事项提示：");
         for (int i = 0; i < reminders.size(); i++) {

@@ -178,6 +178,15 @@ public final class ChatService {
     }
 
     private ChatReply reply(SearchResult result, AnswerPolicy.Decision decision, String sid, String remembered) {
+        Optional<Entry> referral = decision.outcome() == AnswerPolicy.Outcome.NONE ? Optional.empty()
+                : entries.get(result.hits().get(0).entryId()).filter(e -> !e.kind().answers());
+        if (referral.isPresent()) {
+            // The question is most like one the assistant does not answer (a landlord's deposit): say where it goes,
+            // never matched, and offer the guidance entries that might still be meant.
+            List<String> others = suggestions(result, 1, Set.of(), policy.clarifyThreshold(), NEXT_QUESTIONS);
+            return new ChatReply(AnswerComposer.referral(referral.get(), others), false, AnswerPolicy.Outcome.NONE.json(),
+                    List.of(Source.of(referral.get())), others, sid, decision.confidence());
+        }
         switch (decision.outcome()) {
             case ANSWER -> {
                 Entry entry = entries.get(result.hits().get(0).entryId()).orElse(null);
@@ -268,7 +277,8 @@ public final class ChatService {
             if (exclude.contains(hit.entryId()) || policy.confidence(result, i) < needed) {
                 continue;
             }
-            entries.get(hit.entryId()).map(ChatService::offer).ifPresent(out::add);
+            // A referral is never offered as a question to pick: it answers nothing.
+            entries.get(hit.entryId()).filter(e -> e.kind().answers()).map(ChatService::offer).ifPresent(out::add);
         }
         return new ArrayList<>(out);
     }

@@ -61,7 +61,8 @@ final class EntryParser {
             }
         });
         Kind kind = Kind.fromLabel(c.required(node, "kind"))
-                .orElseThrow(() -> c.fail("kind", "类别只能是：行政指导事项、法规解读、免罚轻罚事项、执法事项提示、典型案例"));
+                .orElseThrow(() -> c.fail("kind", "类别只能是："
+                        + java.util.Arrays.stream(Kind.values()).map(Kind::label).collect(java.util.stream.Collectors.joining("、"))));
         String title = c.required(node, "title");
         c.check(title.length() <= MAX_TITLE, "title", "标题不能超过" + MAX_TITLE + "字");
         List<String> questions = c.stringList(node, "questions", MAX_QUESTION);
@@ -99,6 +100,11 @@ final class EntryParser {
         List<String> related = node.has("related") ? c.stringList(node, "related", 64) : List.of();
         for (String other : related) {
             c.check(ID.matcher(other).matches() && !other.equals(id), "related", "相关条目编号无效：" + other);
+        }
+        if (kind == Kind.REFERRAL) {
+            // A referral is not guidance: it names no method of guidance and leads to no steps of its own.
+            c.check(method == null, "method", "其他途径指引不是行政指导事项，不写行政指导方式");
+            c.check(related.isEmpty(), "related", "其他途径指引不列相关条目");
         }
         List<Condition> conditions = conditions(c, node.get("conditions"));
         if (!conditions.isEmpty()) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +154,19 @@ class KnowledgeBaseLoaderTest {
     void windowThatDoesNotParseIsRefused() throws IOException {
         assertFails(GOOD.replace("kind: 法规解读", "kind: 执法事项提示") + "    window: {from: 春分-3, to: \"06-30\"}\n",
                 "scjg-test-entry", "window");
+    }
+
+    @Test
+    void aReferralLoadsWithoutAMethodOfGuidance() throws IOException {
+        entries(GOOD.replace("kind: 法规解读", "kind: 其他途径指引").replace("    method: 提示提醒\n", ""));
+        Entry e = KnowledgeBaseLoader.load(kb).entries().get(0);
+        assertEquals(Kind.REFERRAL, e.kind());
+        assertFalse(e.kind().answers(), "a referral answers nothing");
+    }
+
+    @Test
+    void aReferralWithAMethodOfGuidanceIsRefused() throws IOException {
+        assertFails(GOOD.replace("kind: 法规解读", "kind: 其他途径指引"), "scjg-test-entry", "method");
     }
 
     @Test
