@@ -31,6 +31,7 @@ import gov.dadukou.guidance.reminders.WebhookSender;
 import gov.dadukou.guidance.search.Analyzers;
 import gov.dadukou.guidance.search.CatalogueSearch;
 import gov.dadukou.guidance.search.DenseModel;
+import gov.dadukou.guidance.search.IndexSnapshots;
 import gov.dadukou.guidance.search.EntryIndex;
 import gov.dadukou.guidance.search.QueryRewriter;
 import gov.dadukou.guidance.search.Retriever;
@@ -131,7 +132,9 @@ public final class Assistant implements AutoCloseable {
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
         phases.mark("rewriter");
         this.index = new EntryIndex(analyzers, rewriter, model);
-        index.upsertAll(entries.all());
+        if (index.load(entries.all(), IndexSnapshots.in(config.dataDir().resolve("cache").resolve("index")))) {
+            LOG.info("index of {} entries opened from the snapshot of the previous start", index.size());
+        }
         phases.mark("index");
         this.retriever = new Retriever(index, Retriever.Weights.fromSystemProperty());
         this.catalogueSearch = new CatalogueSearch(index);

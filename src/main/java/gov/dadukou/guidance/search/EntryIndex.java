@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * {@code q_w}/{@code q_b}, and one for the answer, {@code a_w}/{@code a_b}. Thread-safe.
  */
 public final class EntryIndex implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntryIndex.class);
     static final String ID = "id";
     /** Which of the entry's phrasings (see {@link Vocabulary#phrasings()}) a question document holds. */
     static final String PHRASING = "phrasing";
@@ -135,6 +137,65 @@ public final class EntryIndex implements AutoCloseable {
             if (beside != null) {
                 beside.shutdown();
             }
+        }
+    }
+
+    /**
+     * Indexes the live entries of a start into this empty index: from the snapshot {@code snapshots} holds for
+     * exactly these entries, in this order, with these rules and this code, when there is one; otherwise as
+     * {@link #upsertAll} does, and then saves a snapshot for the next start. Either way the index, vocabularies and
+     * vectors are the same ({@code IndexSnapshotsTest}).
+     *
+     * @return whether the index came from a snapshot
+     */
+    public boolean load(Collection<Entry> entries, IndexSnapshots snapshots) {
+        if (!vocabularies.isEmpty()) {
+            throw new IllegalStateException("load() fills an empty index; use upsertAll()");
+        }
+        List<Entry> batch = List.copyOf(entries);
+        if (!snapshots.enabled() || batch.isEmpty()) {
+            upsertAll(batch);
+            return false;
+        }
+        String key = snapshots.key(batch, rewriter);
+        Optional<IndexSnapshots.Snapshot> saved = snapshots.read(key, batch.stream().map(Entry::id).toList());
+        if (saved.isPresent() && restored(saved.get())) {
+            return true;
+        }
+        upsertAll(batch);
+        Map<String, Vocabulary> inOrder = new java.util.LinkedHashMap<>();
+        batch.forEach(entry -> inOrder.put(entry.id(), vocabularies.get(entry.id())));
+        snapshots.write(key, directory, inOrder);
+        return false;
+    }
+
+    /** Adds a snapshot's segments as they are (no analysis); false, with the index still empty, if that failed. */
+    private boolean restored(IndexSnapshots.Snapshot saved) {
+        try (Directory files = saved.directory()) {
+            writer.addIndexes(files);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the index snapshot cannot be added; rebuilding", e);
+            try {
+                writer.deleteAll(); // whatever part of it was added
+            } catch (IOException reset) {
+                throw new UncheckedIOException("cannot reset the index after a failed snapshot", reset);
+            }
+            return false;
+        }
+        try {
+            if (dense != null) {
+                Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+                saved.vocabularies().forEach((id, vocabulary) -> texts.put(id, vocabulary.phrasings()));
+                dense.putAll(texts);
+                dense.flush();
+            }
+            writer.commit();
+            vocabularies.putAll(saved.vocabularies());
+            searchers.maybeRefreshBlocking();
+            recountFrequencies(Map.of(), saved.vocabularies());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing failed", e);
         }
     }
 

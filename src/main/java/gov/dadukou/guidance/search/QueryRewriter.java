@@ -71,6 +71,13 @@ public final class QueryRewriter {
         return new QueryRewriter(rules, bundledStopwords());
     }
 
+    /** The rules as text, one {@code from=>to} a line, longest first: part of what an index was built with. */
+    String rulesText() {
+        StringBuilder sb = new StringBuilder();
+        rules.forEach(r -> sb.append(r.from).append("=>").append(r.to).append('\n'));
+        return sb.toString();
+    }
+
     /** Applies the rules to normalized text; a rule is skipped where the formal term is already there. */
     public String rewrite(String normalized) {
         String text = normalized;
