@@ -17,7 +17,7 @@ public final class AnswerComposer {
 
     public static String answer(Entry entry, String departmentContact) {
         StringBuilder sb = new StringBuilder(entry.answer().strip());
-        sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
+        basis(sb, entry);
         sb.append("\n实施单位：").append(entry.department());
         if (departmentContact != null && !departmentContact.isBlank()) {
             sb.append("（咨询渠道：").append(departmentContact).append('）');
@@ -35,12 +35,10 @@ public final class AnswerComposer {
      */
     static String referral(Entry entry, List<String> others) {
         StringBuilder sb = new StringBuilder("这个问题不在本助手解答的企业经营合规事项之内。").append(entry.answer().strip());
-        sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
+        basis(sb, entry);
         if (!others.isEmpty()) {
             sb.append("\n如果您问的是经营中的合规问题，可能是以下几项：");
-            for (int i = 0; i < others.size(); i++) {
-                sb.append("\n").append(i + 1).append(". ").append(others.get(i));
-            }
+            numbered(sb, others);
         }
         return sb.toString();
     }
@@ -63,9 +61,7 @@ public final class AnswerComposer {
         StringBuilder sb = new StringBuilder(story
                 ? "您的问题可能涉及以下几项，我不能确定是哪一项，请点选最接近的一项查看依据："
                 : "我不太确定您想问的是哪一项。您是不是想问：");
-        for (int i = 0; i < candidates.size(); i++) {
-            sb.append("\n").append(i + 1).append(". ").append(candidates.get(i));
-        }
+        numbered(sb, candidates);
         sb.append("\n如果都不是，请换个说法再问，或拨打").append(HOTLINE).append("咨询。");
         return sb.toString();
     }
@@ -85,10 +81,19 @@ public final class AnswerComposer {
     /** "Not sure", then the nearest entries as reading that may or may not fit the person's case. */
     static String noneWithNearby(List<String> nearby) {
         StringBuilder sb = new StringBuilder(none()).append("\n知识库中与您的问题相近的内容如下，不一定符合您的情况，可点选查看：");
-        for (int i = 0; i < nearby.size(); i++) {
-            sb.append("\n").append(i + 1).append(". ").append(nearby.get(i));
-        }
+        numbered(sb, nearby);
         return sb.toString();
+    }
+
+    private static void basis(StringBuilder sb, Entry entry) {
+        sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
+    }
+
+    /** Each item on a line of its own, numbered from 1. */
+    private static void numbered(StringBuilder sb, List<String> items) {
+        for (int i = 0; i < items.size(); i++) {
+            sb.append("\n").append(i + 1).append(". ").append(items.get(i));
+        }
     }
 
     /** For a question not written in Chinese: the assistant only reads Chinese. */

@@ -108,29 +108,7 @@ public final class EntryIndex implements AutoCloseable {
                     built.put(prepared.id(), prepared.vocabulary());
                 }
             }
-            if (dense != null) {
-                Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
-                built.forEach((id, vocabulary) -> texts.put(id, vocabulary.phrasings()));
-                Runnable vectors = () -> {
-                    dense.putAll(texts);
-                    dense.flush();
-                };
-                if (beside == null) {
-                    vectors.run();
-                } else {
-                    DenseModel.joined(CompletableFuture.runAsync(vectors, beside));
-                }
-            }
-            writer.commit();
-            Map<String, Vocabulary> replaced = new java.util.HashMap<>();
-            built.forEach((id, vocabulary) -> {
-                Vocabulary old = vocabularies.put(id, vocabulary);
-                if (old != null) {
-                    replaced.put(id, old);
-                }
-            });
-            searchers.maybeRefreshBlocking();
-            recountFrequencies(replaced, built);
+            makeVisible(built, beside);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         } finally {
@@ -183,20 +161,41 @@ public final class EntryIndex implements AutoCloseable {
             return false;
         }
         try {
-            if (dense != null) {
-                Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
-                saved.vocabularies().forEach((id, vocabulary) -> texts.put(id, vocabulary.phrasings()));
-                dense.putAll(texts);
-                dense.flush();
-            }
-            writer.commit();
-            vocabularies.putAll(saved.vocabularies());
-            searchers.maybeRefreshBlocking();
-            recountFrequencies(Map.of(), saved.vocabularies());
+            makeVisible(saved.vocabularies(), null);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
         }
+    }
+
+    /**
+     * Computes the vectors of the entries whose documents the writer holds (beside, when there is such a thread: they
+     * may wait for a model still loading), commits, and publishes documents, vocabularies and vectors together.
+     */
+    private void makeVisible(Map<String, Vocabulary> built, ExecutorService beside) throws IOException {
+        if (dense != null) {
+            Map<String, List<String>> texts = new java.util.LinkedHashMap<>();
+            built.forEach((id, vocabulary) -> texts.put(id, vocabulary.phrasings()));
+            Runnable vectors = () -> {
+                dense.putAll(texts);
+                dense.flush();
+            };
+            if (beside == null) {
+                vectors.run();
+            } else {
+                DenseModel.joined(CompletableFuture.runAsync(vectors, beside));
+            }
+        }
+        writer.commit();
+        Map<String, Vocabulary> replaced = new java.util.HashMap<>();
+        built.forEach((id, vocabulary) -> {
+            Vocabulary old = vocabularies.put(id, vocabulary);
+            if (old != null) {
+                replaced.put(id, old);
+            }
+        });
+        searchers.maybeRefreshBlocking();
+        recountFrequencies(replaced, built);
     }
 
     /** Entries analysed per round of a batch: enough to keep both threads busy, few enough to hold lightly. */
