@@ -178,12 +178,11 @@ public final class ChatService {
     }
 
     private ChatReply reply(SearchResult result, AnswerPolicy.Decision decision, String sid, String remembered) {
-        Optional<Entry> referral = decision.outcome() == AnswerPolicy.Outcome.NONE ? Optional.empty()
-                : entries.get(result.hits().get(0).entryId()).filter(e -> !e.kind().answers());
+        Optional<Entry> referral = decision.outcome() == AnswerPolicy.Outcome.NONE ? Optional.empty() : referral(result);
         if (referral.isPresent()) {
             // The question is most like one the assistant does not answer (a landlord's deposit): say where it goes,
             // never matched, and offer the guidance entries that might still be meant.
-            List<String> others = suggestions(result, 1, Set.of(), policy.clarifyThreshold(), NEXT_QUESTIONS);
+            List<String> others = suggestions(result, 0, Set.of(referral.get().id()), policy.clarifyThreshold(), NEXT_QUESTIONS);
             return new ChatReply(AnswerComposer.referral(referral.get(), others), false, AnswerPolicy.Outcome.NONE.json(),
                     List.of(Source.of(referral.get())), others, sid, decision.confidence());
         }
@@ -225,6 +224,41 @@ public final class ChatService {
         }
         return new ChatReply(result.reading().latin() ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
                 AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, decision.confidence());
+    }
+
+    /**
+     * The referral the question is about, if any: the first candidate when it is one, or a referral among the next
+     * two that the policy finds at least as likely as the first ("朋友借钱不还怎么去法院告他" is as much the private
+     * disputes' referral as the entry on suing over a fine). Answering is then withheld, never a referral asserted.
+     */
+    private Optional<Entry> referral(SearchResult result) {
+        int n = Math.min(REFERRAL_CANDIDATES, result.hits().size());
+        double[] confidence = new double[n];
+        List<Optional<Entry>> candidates = new ArrayList<>(n);
+        boolean[] isReferral = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            confidence[i] = policy.confidence(result, i);
+            candidates.add(entries.get(result.hits().get(i).entryId()));
+            isReferral[i] = candidates.get(i).map(e -> !e.kind().answers()).orElse(false);
+        }
+        int at = referralAt(confidence, isReferral);
+        return at < 0 ? Optional.empty() : candidates.get(at);
+    }
+
+    /** How many of the first candidates a referral may come from. */
+    static final int REFERRAL_CANDIDATES = 3;
+
+    /**
+     * Which candidate's referral a reply gives: the first when it is a referral, else the first of the others (up to
+     * {@link #REFERRAL_CANDIDATES}) that is a referral at least as likely as the first candidate; -1 for none.
+     */
+    static int referralAt(double[] confidence, boolean[] isReferral) {
+        for (int i = 0; i < confidence.length; i++) {
+            if (isReferral[i] && (i == 0 || confidence[i] >= confidence[0])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

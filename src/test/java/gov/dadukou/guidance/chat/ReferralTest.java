@@ -43,6 +43,14 @@ class ReferralTest {
         });
     }
 
+    /** "去法院告" also reads like suing over a fine (the administrative-litigation entry): a private loan is not that. */
+    @Test
+    void aPrivateLoanTakenToCourtGetsThePrivateDisputesReferralNotAdministrativeLitigation() {
+        ChatReply reply = shipped.get().chat().ask("同事借了我五千块一直拖着不还，我能不能到法院起诉他", null);
+        assertFalse(reply.matched(), reply.answer());
+        assertEquals("sfj-minjian-jiufen-tiaojie", reply.sources().get(0).id(), reply.answer());
+    }
+
     @Test
     void theEmployeesDepositIsStillAnsweredByTheEmployersRule() {
         ChatReply reply = shipped.get().chat().ask("入职时公司收了我300块工牌押金，离职了不退，这合法吗", null);
