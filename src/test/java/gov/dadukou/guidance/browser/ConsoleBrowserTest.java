@@ -80,7 +80,9 @@ class ConsoleBrowserTest {
             b.driver.findElement(By.id("review-comment")).sendKeys("法制审核通过");
             clickButton(b, "审核通过");
             clickButton(b, "发布");
-            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("已发布"));
+            // The publish's own confirmation: the entry page says "已发布" before it is published too (its diff
+            // heading, "与已发布版本的差异"), and asking the chat then raced the publish.
+            b.waitFor(d -> d.findElement(By.id("view")).getText().contains("对话窗口和公开目录即时生效"));
 
             var answer = server.chat(QUESTION, null);
             assertTrue(answer.get("answer").asText().contains("测试条目：夜市摊位"), answer.toString());
