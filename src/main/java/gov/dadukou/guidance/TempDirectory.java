@@ -1,5 +1,6 @@
 package gov.dadukou.guidance;
 
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A temporary directory that the tools (eval, explain, self-test) start a throw-away assistant in, deleted with
@@ -39,10 +38,8 @@ final class TempDirectory implements AutoCloseable {
     /** Deletes the directory and its contents; what cannot be deleted is logged, not thrown (the work is done). */
     @Override
     public void close() {
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            IOUtils.rm(path);
         } catch (IOException e) {
             LOG.warn("could not delete the temporary directory {}: {}", path, e.toString());
         }

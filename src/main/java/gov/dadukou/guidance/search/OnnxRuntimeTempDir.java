@@ -1,11 +1,12 @@
 package gov.dadukou.guidance.search;
 
+import org.apache.lucene.util.IOUtils;
+
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Removes the directory onnxruntime extracts its native libraries into. onnxruntime 1.23 creates a fresh
@@ -38,11 +39,8 @@ final class OnnxRuntimeTempDir {
     /** Deletes the extraction directory and the libraries in it; call after onnxruntime has loaded them. */
     static void remove() {
         path().filter(Files::isDirectory).ifPresent(dir -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(dir);
+            try {
+                IOUtils.rm(dir);
             } catch (IOException e) {
                 // Where a loaded library cannot be deleted (not on Linux), onnxruntime's own clean-up at exit remains.
                 LOG.debug("cannot remove onnxruntime's extraction directory {}", dir, e);
