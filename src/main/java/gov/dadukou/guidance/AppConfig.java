@@ -247,6 +247,21 @@ public record AppConfig(String host, int port, Path dataDir, Path kbDir, Duratio
         }
     }
 
+    /** What a start keeps to be faster and can always rebuild (README, "Storage"): deleting it is safe. */
+    public Path cacheDir() {
+        return dataDir.resolve("cache");
+    }
+
+    /** The embedding cache file, under {@link #cacheDir()}. */
+    public Path embeddingCache() {
+        return cacheDir().resolve("embeddings.bin");
+    }
+
+    /** The index snapshots' directory, under {@link #cacheDir()}. */
+    public Path indexSnapshots() {
+        return cacheDir().resolve("index");
+    }
+
     /** One log line, no secrets. */
     public String describe() {
         return "host=" + host + " port=" + port + " dataDir=" + dataDir.toAbsolutePath().normalize()

@@ -132,7 +132,7 @@ public final class Assistant implements AutoCloseable {
         QueryRewriter rewriter = QueryRewriter.load(config.kbDir().resolve("synonyms.txt"));
         phases.mark("rewriter");
         this.index = new EntryIndex(analyzers, rewriter, model);
-        if (index.load(entries.all(), IndexSnapshots.in(config.dataDir().resolve("cache").resolve("index")))) {
+        if (index.load(entries.all(), IndexSnapshots.in(config.indexSnapshots()))) {
             LOG.info("index of {} entries opened from the snapshot of the previous start", index.size());
         }
         phases.mark("index");
@@ -320,7 +320,7 @@ public final class Assistant implements AutoCloseable {
     public static Assistant start(AppConfig config, Clock clock, CodeSender codeSender) {
         // The model loads beside the knowledge base, the database and the lexical index (see DenseModel).
         DenseModel model = config.dense()
-                ? DenseModel.loadInBackground(config.dataDir().resolve("cache").resolve("embeddings.bin")) : null;
+                ? DenseModel.loadInBackground(config.embeddingCache()) : null;
         try {
             return new Assistant(config, clock, codeSender, model);
         } catch (RuntimeException | Error e) {

@@ -80,13 +80,12 @@ final class Commands {
             return config;
         }
         try {
-            Path temp = dataDir.path();
-            Path cache = config.dataDir().resolve("cache").resolve("embeddings.bin");
-            if (Files.isRegularFile(cache)) {
-                Files.createDirectories(temp.resolve("cache"));
-                Files.copy(cache, temp.resolve("cache").resolve("embeddings.bin"));
+            AppConfig throwAway = config.withDataDir(dataDir.path()).withAdminPassword(null);
+            if (Files.isRegularFile(config.embeddingCache())) {
+                Files.createDirectories(throwAway.cacheDir());
+                Files.copy(config.embeddingCache(), throwAway.embeddingCache());
             }
-            return config.withDataDir(temp).withAdminPassword(null);
+            return throwAway;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot copy the embedding cache to the temporary data directory", e);
         }
