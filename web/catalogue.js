@@ -5,8 +5,6 @@
  */
 (function () {
   'use strict';
-  var METHODS = ['政策指引', '意见建议', '提示提醒', '劝导警示', '示范引领', '执法事项提示', '违法行为纠错', '重大案件回访', '以案释法'];
-  var KINDS = ['行政指导事项', '法规解读', '免罚轻罚事项', '执法事项提示', '典型案例', '其他途径指引'];
   var FIELDS = ['q', 'department', 'kind', 'method', 'topic'];
   var LABELS = { department: '实施单位', kind: '类别', method: '指导方式', topic: '主题' };
   var controls = {};
@@ -213,8 +211,6 @@
     timer = setTimeout(function () { load(typing ? 'replace' : 'push'); typing = true; }, 300);
   }
 
-  fill(controls.kind, KINDS);
-  fill(controls.method, METHODS);
   controls.q.addEventListener('input', loadSoon);
   ['department', 'kind', 'method', 'topic'].forEach(function (f) {
     controls[f].addEventListener('change', function () { typing = false; load('push'); });
@@ -245,11 +241,14 @@
   window.addEventListener('afterprint', function () { verifyNote.open = noteWasOpen; });
   window.addEventListener('popstate', function () { typing = false; fromUrl(); load(null); });
 
-  // The lists of departments and topics come from the whole catalogue, whatever the address filters.
+  // The lists of the filters come from the server (kinds and methods as it accepts them; departments and topics
+  // from the whole catalogue, whatever the address filters).
   fetch('/api/catalogue')
     .then(function (r) { return r.json(); })
     .then(function (all) {
       fill(controls.department, all.departments.map(function (d) { return d.department; }));
+      fill(controls.kind, all.kinds);
+      fill(controls.method, all.methods);
       var topics = [];
       all.departments.forEach(function (d) {
         d.methods.forEach(function (g) {

@@ -24,7 +24,8 @@ final class PublicHandlers {
     /**
      * {@code GET /api/catalogue?q=…&department=…&method=…&kind=…&topic=…}: the grouped catalogue, and for a
      * search also {@code searched} (the query as analysed: simplified, typos corrected) and {@code results}
-     * (the same items as one list, best first).
+     * (the same items as one list, best first). {@code kinds} and {@code methods} are the labels the filters
+     * accept, in the catalogue's order, so that the page's lists never fall behind the server's.
      */
     void catalogue(Context ctx) {
         Catalogue.Filter filter = filter(ctx);
@@ -42,6 +43,8 @@ final class PublicHandlers {
         if (query != null) {
             body.put("results", Catalogue.ranked(assistant.entries(), filter));
         }
+        body.put("kinds", Arrays.stream(Kind.values()).map(Kind::label).toList());
+        body.put("methods", Arrays.stream(Method.values()).map(Method::label).toList());
         ctx.json(body);
     }
 

@@ -187,6 +187,11 @@ class CatalogueBrowserTest {
                     + "&kind=" + java.net.URLEncoder.encode("典型案例", StandardCharsets.UTF_8));
             assertEquals("区市场监管局", b.js("return document.getElementById('department').value"));
             assertEquals("典型案例", b.js("return document.getElementById('kind').value"));
+            // The lists come from the server, so a kind added there (其他途径指引) is offered here too.
+            assertEquals(java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Kind.values())
+                            .map(gov.dadukou.guidance.knowledge.Kind::label).toList(),
+                    b.js("return Array.prototype.slice.call(document.querySelectorAll('#kind option'), 1).map(function (o) { return o.textContent; })"));
+            assertEquals(9L, b.js("return document.querySelectorAll('#method option').length - 1"));
             List<WebElement> kinds = b.driver.findElements(By.cssSelector("td.kind"));
             assertFalse(kinds.isEmpty());
             kinds.forEach(k -> assertEquals("典型案例", k.getText()));

@@ -95,6 +95,26 @@ class CatalogueApiTest {
     }
 
     @Test
+    void theCatalogueListsEveryKindAndMethodItsFiltersAcceptAndEachFiltersWithoutError() {
+        JsonNode body = get("");
+        List<String> kinds = new java.util.ArrayList<>();
+        body.get("kinds").forEach(k -> kinds.add(k.asText()));
+        assertEquals(java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Kind.values())
+                .map(gov.dadukou.guidance.knowledge.Kind::label).toList(), kinds);
+        assertTrue(kinds.contains("其他途径指引"), "referrals are listed in the catalogue too");
+        List<String> methods = new java.util.ArrayList<>();
+        body.get("methods").forEach(m -> methods.add(m.asText()));
+        assertEquals(9, methods.size(), methods.toString());
+        for (String value : kinds) {
+            assertEquals(200, shipped.get().get("/api/catalogue?kind=" + enc(value)).status(), value);
+        }
+        for (String value : methods) {
+            assertEquals(200, shipped.get().get("/api/catalogue?method=" + enc(value)).status(), value);
+        }
+        assertTrue(get("kind=" + enc("其他途径指引")).get("count").asInt() >= 3, "the shipped referrals");
+    }
+
+    @Test
     void aSearchThatFindsNothingIsAnEmptyListNotAnError() {
         JsonNode body = get("q=" + enc("宇宙飞船"));
         assertEquals(0, body.get("count").asInt());
