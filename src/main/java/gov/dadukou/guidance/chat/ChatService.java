@@ -30,9 +30,6 @@ public final class ChatService {
     /** Openings and endings that make a question lean on the previous turn. */
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(那么?|那要是|那如果|如果|要是|假如|还有|另外|然后|那我|那像|像)|呢[？?。.!！]*$");
-    private static final Pattern GREETING = Pattern.compile(
-            "^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|谢谢|谢谢你|多谢|感谢|再见|早上好|下午好|晚上好)[啊呀吗！!。.？?~～]*$",
-            Pattern.CASE_INSENSITIVE);
     private static final int MAX_CONTEXT = 200;
     /** Next questions under an answer: a few, since the answer itself is the reply. */
     private static final int NEXT_QUESTIONS = 3;
@@ -139,8 +136,9 @@ public final class ChatService {
             throw ClientException.badRequest("invalid_session_id", "会话编号格式不正确，请刷新页面后重试。");
         }
         String sid = sessionId != null ? sessionId : UUID.randomUUID().toString();
-        if (GREETING.matcher(q).matches()) {
-            return new ChatReply(AnswerComposer.greeting(), false, "greeting", List.of(), List.of(), sid, 0);
+        Optional<SmallTalk.Reply> talk = SmallTalk.reply(q);
+        if (talk.isPresent()) {
+            return new ChatReply(talk.get().text(), false, talk.get().outcome(), List.of(), List.of(), sid, 0);
         }
 
         if (IN_SEASON.matcher(TextNormalizer.normalize(q)).find()) {
