@@ -17,6 +17,8 @@ class QueryRewriterGoldenTest {
             "被辞退有遣散费吗, 被辞退有经济补偿吗",
             "店员给我换了型号算欺骗吗, 店员给我换了型号算欺诈吗",
             "营叶执照丢了怎么办, 营业执照丢了怎么办",
+            "被市场监管局罚了款想起诉他们, 被市场监管局罚款想起诉他们",
+            "城管罚了我的款没开票, 城管罚款没开票",
     })
     void aTypoOrColloquialWordBecomesTheWordTheEntriesUse(String question, String rewritten) {
         assertEquals(rewritten, SHIPPED.rewrite(question));
