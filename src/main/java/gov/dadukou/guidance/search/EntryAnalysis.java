@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: entries may be prepared on several threads at once (the analyzers reuse per-thread components).
  */
 final class EntryAnalysis {
-    /** An entry ready for the writer: its documents (single-use token streams) and its vocabulary. */
-    record Prepared(String id, List<Document> documents, EntryIndex.Vocabulary vocabulary) {
+    /**
+     * An entry ready for the writer: its documents (single-use token streams), one per phrasing and one for the title
+     * and answer, and its vocabulary.
+     */
+    record Prepared(String id, List<Document> phrasingDocuments, Document answerDocument, EntryIndex.Vocabulary vocabulary) {
     }
 
     /** An overview whose phrasings name this many kinds of business or more is for any business, not for one. */
@@ -45,7 +48,7 @@ final class EntryAnalysis {
     }
 
     /**
-     * The documents (one per phrasing, the title last, then the title-and-answer document) and the vocabulary: the
+     * The documents (one per phrasing, the title last; and the title-and-answer document) and the vocabulary: the
      * words and bigrams of those texts, of the legal basis and of the department.
      */
     Prepared prepare(Entry entry) {
@@ -67,7 +70,7 @@ final class EntryAnalysis {
         List<String> b = analyzers.bigrams(answer);
         words.addAll(w);
         bigrams.addAll(b);
-        docs.add(document(entry.id(), EntryIndex.ANSWER, w, b, -1));
+        Document answerDocument = document(entry.id(), EntryIndex.ANSWER, w, b, -1);
         List<String> rest = new ArrayList<>();
         entry.legalBasis().forEach(basis -> rest.add(basis.citation()));
         rest.add(entry.department());
@@ -79,7 +82,7 @@ final class EntryAnalysis {
         EntryIndex.Vocabulary vocabulary = new EntryIndex.Vocabulary(shared(words), shared(bigrams), phrasings,
                 List.copyOf(phrasingBigrams), entry.kind() == Kind.TYPICAL_CASE, !entry.related().isEmpty(),
                 !entry.related().isEmpty() && namedBusinesses(phrasings) >= GENERAL_OVERVIEW);
-        return new Prepared(entry.id(), docs, vocabulary);
+        return new Prepared(entry.id(), List.copyOf(docs), answerDocument, vocabulary);
     }
 
     /** The entry's phrasings and then its title, normalized: what questions are matched and embedded against. */

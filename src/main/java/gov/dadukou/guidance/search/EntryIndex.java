@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.search;
 
 import gov.dadukou.guidance.knowledge.Entry;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -33,10 +34,16 @@ import java.util.function.Function;
 
 /**
  * The Lucene index of the entries. One {@link IndexWriter} for the index's life; every change is an
- * upsert or delete by the {@code id} term followed by a blocking refresh, so a search sees an entry's
- * old documents or its new ones, never half. Searches go through a {@link SearcherManager}
+ * upsert or delete by the {@code id} term followed by a blocking refresh, one change at a time, so a search sees an
+ * entry's old documents or its new ones, never half. Searches go through a {@link SearcherManager}
  * (acquire/release). Each entry is several documents: one per phrasing (and the title), fields
- * {@code q_w}/{@code q_b}, and one for the answer, {@code a_w}/{@code a_b}. Thread-safe.
+ * {@code q_w}/{@code q_b}, and one for the answer, {@code a_w}/{@code a_b}.
+ *
+ * <p>The two kinds of document are written to segments of their own. A field that every document of a segment has
+ * keeps its norms by position; in a segment of both kinds each field lacks from some documents, and BM25 found every
+ * hit's norm through a sparse index: a fifth of the Java time of a new question (issue #18, docs/benchmarks.md).
+ * Scores are the same either way (the statistics are the whole index's) and each kind keeps its order, so ties
+ * break alike. Thread-safe.
  */
 public final class EntryIndex implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntryIndex.class);
@@ -51,6 +58,11 @@ public final class EntryIndex implements AutoCloseable {
     private final Directory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * One change at a time: an entry's phrasing and answer documents are two writes, and another change's refresh
+     * between them would show the one without the other.
+     */
+    private final Object writeLock = new Object();
     /** Per-entry token sets, for coverage; replaced whole on upsert. */
     private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
     /** In how many entries each token occurs; rebuilt after every change (a few ms for the whole base). */
@@ -94,6 +106,12 @@ public final class EntryIndex implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        synchronized (writeLock) {
+            write(batch);
+        }
+    }
+
+    private void write(List<Entry> batch) {
         // A batch (a start-up, an import) is analysed on two threads, chunk by chunk so that only one chunk's token
         // lists are held at a time; this thread feeds the writer in the given order, and the vectors, which may wait
         // for a model still loading, are computed beside it last.
@@ -101,13 +119,20 @@ public final class EntryIndex implements AutoCloseable {
                 ? Executors.newSingleThreadExecutor(EntryIndex::besideThread) : null;
         try {
             Map<String, Vocabulary> built = new java.util.LinkedHashMap<>();
+            List<Document> answers = new ArrayList<>();
             for (int from = 0; from < batch.size(); from += CHUNK) {
                 List<Entry> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
                 for (EntryAnalysis.Prepared prepared : prepare(chunk, beside)) {
-                    writer.updateDocuments(new Term(ID, prepared.id()), prepared.documents());
+                    // Deletes the entry's old answer document too; its new one follows in a segment of answers.
+                    writer.updateDocuments(new Term(ID, prepared.id()), prepared.phrasingDocuments());
+                    answers.add(prepared.answerDocument());
                     built.put(prepared.id(), prepared.vocabulary());
                 }
+                if (answers.size() >= DEFERRED_ANSWERS) {
+                    addAnswers(answers);
+                }
             }
+            addAnswers(answers);
             makeVisible(built, beside);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
@@ -127,6 +152,12 @@ public final class EntryIndex implements AutoCloseable {
      * @return whether the index came from a snapshot
      */
     public boolean load(Collection<Entry> entries, IndexSnapshots snapshots) {
+        synchronized (writeLock) {
+            return loadEmpty(entries, snapshots);
+        }
+    }
+
+    private boolean loadEmpty(Collection<Entry> entries, IndexSnapshots snapshots) {
         if (!vocabularies.isEmpty()) {
             throw new IllegalStateException("load() fills an empty index; use upsertAll()");
         }
@@ -198,6 +229,23 @@ public final class EntryIndex implements AutoCloseable {
         recountFrequencies(replaced, built);
     }
 
+    /**
+     * Answer documents held back while a batch's phrasings are written (their token lists are in memory until then):
+     * the shipped base's in one segment, a base of tens of thousands in a few.
+     */
+    private static final int DEFERRED_ANSWERS = 2048;
+
+    /** Ends the segment of phrasings, writes {@code answers} as a segment of their own, and empties the list. */
+    private void addAnswers(List<Document> answers) throws IOException {
+        if (answers.isEmpty()) {
+            return;
+        }
+        writer.flush();
+        writer.addDocuments(answers);
+        writer.flush();
+        answers.clear();
+    }
+
     /** Entries analysed per round of a batch: enough to keep both threads busy, few enough to hold lightly. */
     private static final int CHUNK = 128;
 
@@ -225,6 +273,12 @@ public final class EntryIndex implements AutoCloseable {
 
     /** Removes an entry (e.g. retired); it no longer answers once this returns. */
     public void delete(String entryId) {
+        synchronized (writeLock) {
+            deleteNow(entryId);
+        }
+    }
+
+    private void deleteNow(String entryId) {
         try {
             writer.deleteDocuments(new Term(ID, entryId));
             writer.commit();

@@ -47,6 +47,31 @@ class EntryIndexBatchTest {
         assertEquals(entries.size(), batch.size());
     }
 
+    /** Phrasing and answer documents in separate segments: a field in every document of its segment has dense norms. */
+    @Test
+    void phrasingsAndAnswersAreWrittenToSegmentsOfTheirOwnInABatchAndInAPublish() {
+        assertEquals(List.of("a", "q"), kindsPerSegment(batch).stream().distinct().sorted().toList());
+        try (EntryIndex index = new EntryIndex(analyzers, QueryRewriter.load(TestServer.SHIPPED_KB.resolve("synonyms.txt")), null)) {
+            index.upsertAll(entries.subList(0, 20));
+            index.upsert(entries.get(3));
+            index.upsert(entries.get(30));
+            List<String> kinds = kindsPerSegment(index);
+            assertTrue(kinds.size() >= 4, "a publish adds a segment of each kind: " + kinds);
+            assertEquals(21, index.size());
+        }
+    }
+
+    /** For each segment, the one kind of document it holds ("q" or "a"); fails on a segment holding both. */
+    private static List<String> kindsPerSegment(EntryIndex index) {
+        return index.withSearcher(searcher -> searcher.getIndexReader().leaves().stream().map(leaf -> {
+            var fields = leaf.reader().getFieldInfos();
+            boolean phrasings = fields.fieldInfo(EntryIndex.QUESTION + Analyzers.WORDS) != null;
+            boolean answers = fields.fieldInfo(EntryIndex.ANSWER + Analyzers.WORDS) != null;
+            assertTrue(phrasings != answers, "a segment of one kind, not both: " + fields);
+            return phrasings ? "q" : "a";
+        }).toList());
+    }
+
     @Test
     void everyEntryHasTheSameVocabularyWhetherIndexedInABatchOrAlone() {
         for (Entry entry : entries) {
