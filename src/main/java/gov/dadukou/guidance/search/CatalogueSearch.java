@@ -134,10 +134,10 @@ public final class CatalogueSearch {
         Map<String, double[]> scores = new HashMap<>();
         try {
             TopDocs top = searcher.search(query, MAX_DOCS);
-            EntryIndex.Hit[] hits = EntryIndex.hits(searcher, top.scoreDocs);
+            IndexHits.Hit[] hits = IndexHits.read(searcher, top.scoreDocs);
             for (int h = 0; h < hits.length; h++) {
                 ScoreDoc sd = top.scoreDocs[h];
-                EntryIndex.Hit hit = hits[h];
+                IndexHits.Hit hit = hits[h];
                 if (hit == null || hit.phrasing() == null) {
                     continue;
                 }

@@ -3,14 +3,9 @@ package gov.dadukou.guidance.search;
 import gov.dadukou.guidance.knowledge.Entry;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -18,9 +13,7 @@ import org.apache.lucene.store.Directory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +211,7 @@ public final class EntryIndex implements AutoCloseable {
             }
         }
         writer.commit();
-        Map<String, Vocabulary> replaced = new java.util.HashMap<>();
+        Map<String, Vocabulary> replaced = new HashMap<>();
         built.forEach((id, vocabulary) -> {
             Vocabulary old = vocabularies.put(id, vocabulary);
             if (old != null) {
@@ -320,7 +313,7 @@ public final class EntryIndex implements AutoCloseable {
      * every entry instead took a large part of a publish at 2,500 entries.
      */
     private synchronized void recountFrequencies(Map<String, Vocabulary> before, Map<String, Vocabulary> after) {
-        Map<String, Integer> df = new java.util.HashMap<>(documentFrequency);
+        Map<String, Integer> df = new HashMap<>(documentFrequency);
         before.values().forEach(v -> count(df, v, -1));
         after.values().forEach(v -> count(df, v, 1));
         documentFrequency = java.util.Collections.unmodifiableMap(df);
@@ -387,58 +380,5 @@ public final class EntryIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("closing the index failed", e);
         }
-    }
-
-    /**
-     * The entry a search hit belongs to and which of its documents matched.
-     *
-     * @param phrasing the phrasing's position, -1 for the title-and-answer document, null when not recorded
-     */
-    record Hit(String entryId, Integer phrasing) {
-    }
-
-    /**
-     * Reads the hits' entry ids and phrasings from doc values; an element is null when its document
-     * carries no entry id. Shared by the chat's retrieval and the catalogue search, so both read the
-     * index the same way. The documents are visited in index order with one doc-values reader per
-     * segment, and each entry id is decoded once: a question reads a hundred hits or so, and opening the
-     * doc values and decompressing an id per hit was a sixth of a question's Java time (issue #18).
-     *
-     * @return one hit per score doc, in the order of {@code scoreDocs}
-     */
-    static Hit[] hits(IndexSearcher searcher, ScoreDoc[] scoreDocs) throws IOException {
-        Hit[] out = new Hit[scoreDocs.length];
-        Integer[] byDoc = new Integer[scoreDocs.length];
-        for (int k = 0; k < byDoc.length; k++) {
-            byDoc[k] = k;
-        }
-        Arrays.sort(byDoc, Comparator.comparingInt(k -> scoreDocs[k].doc));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = null;
-        SortedDocValues ids = null;
-        NumericDocValues phrasings = null;
-        Map<Integer, String> idByOrd = new HashMap<>();
-        for (int k : byDoc) {
-            int globalDoc = scoreDocs[k].doc;
-            if (leaf == null || globalDoc >= leaf.docBase + leaf.reader().maxDoc()) {
-                leaf = leaves.get(ReaderUtil.subIndex(globalDoc, leaves));
-                ids = leaf.reader().getSortedDocValues(ID);
-                phrasings = leaf.reader().getNumericDocValues(PHRASING);
-                idByOrd.clear();
-            }
-            int doc = globalDoc - leaf.docBase;
-            if (ids == null || !ids.advanceExact(doc)) {
-                continue;
-            }
-            Integer phrasing = phrasings != null && phrasings.advanceExact(doc) ? (int) phrasings.longValue() : null;
-            int ord = ids.ordValue();
-            String id = idByOrd.get(ord);
-            if (id == null) {
-                id = ids.lookupOrd(ord).utf8ToString();
-                idByOrd.put(ord, id);
-            }
-            out[k] = new Hit(id, phrasing);
-        }
-        return out;
     }
 }

@@ -254,10 +254,10 @@ public final class Retriever {
                                 Map<String, Integer> bestPhrasing, int slot) {
         try {
             TopDocs top = searcher.search(query, MAX_HITS);
-            EntryIndex.Hit[] hits = EntryIndex.hits(searcher, top.scoreDocs);
+            IndexHits.Hit[] hits = IndexHits.read(searcher, top.scoreDocs);
             for (int h = 0; h < hits.length; h++) {
                 ScoreDoc sd = top.scoreDocs[h];
-                EntryIndex.Hit hit = hits[h];
+                IndexHits.Hit hit = hits[h];
                 if (hit == null) {
                     continue;
                 }
