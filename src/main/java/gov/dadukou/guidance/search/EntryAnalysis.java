@@ -66,8 +66,10 @@ final class EntryAnalysis {
             docs.add(document(entry.id(), EntryIndex.QUESTION, w, b, i));
         }
         String answer = TextNormalizer.normalize(entry.title() + "。" + entry.answer());
-        List<String> w = analyzers.words(answer);
-        List<String> b = analyzers.bigrams(answer);
+        // The answer document waits for the rest of the batch (EntryIndex writes answers as a segment of their own):
+        // its tokens are the pooled ones the vocabulary keeps anyway, not a second copy of every string.
+        List<String> w = pooled(analyzers.words(answer));
+        List<String> b = pooled(analyzers.bigrams(answer));
         words.addAll(w);
         bigrams.addAll(b);
         Document answerDocument = document(entry.id(), EntryIndex.ANSWER, w, b, -1);
@@ -129,7 +131,11 @@ final class EntryAnalysis {
      * strings, 780 MB). The pool only grows with tokens never seen before, so it stays the size of the vocabulary.
      */
     private Set<String> shared(Collection<String> tokens) {
-        return Set.copyOf(tokens.stream().map(t -> tokenPool.computeIfAbsent(t, k -> k)).toList());
+        return Set.copyOf(pooled(tokens));
+    }
+
+    private List<String> pooled(Collection<String> tokens) {
+        return tokens.stream().map(t -> tokenPool.computeIfAbsent(t, k -> k)).toList();
     }
 
     /**
