@@ -222,8 +222,9 @@
     var offer = leaveMessage(m);
     if (offer) { box.appendChild(offer); }
     log.appendChild(box);
-    // "Not sure" without nearby entries still offers somewhere to go: the common questions.
-    var next = m.suggestions && m.suggestions.length ? m.suggestions : (m.outcome === 'none' ? STARTERS : []);
+    // "Not sure" without nearby entries, and small talk ("你能做什么"), still offer somewhere to go: the common questions.
+    var next = m.suggestions && m.suggestions.length ? m.suggestions
+        : (m.outcome === 'none' || m.outcome === 'greeting' ? STARTERS : []);
     if (next.length) {
       var chips = el('div', { class: 'chips', role: 'group', 'aria-label': m.suggestions && m.suggestions.length ? '您可能还想问' : '常见问题' });
       next.forEach(function (q) {

@@ -273,6 +273,20 @@ class WidgetBrowserTest {
             Number viewport = (Number) b.js("return document.documentElement.clientWidth");
             assertTrue(panelWidth.doubleValue() <= viewport.doubleValue() + 1, panelWidth + " > " + viewport);
             screenshot(b, "widget-320.png");
+
+            // Small talk: a fixed reply, then the common questions to go on with, all inside the panel.
+            ask(b, "你能做什么");
+            assertTrue(lastBotText(b).contains("行政指导智能助手"), lastBotText(b));
+            List<WebElement> chips = b.allInWidget(".chips");
+            WebElement starters = chips.get(chips.size() - 1);
+            assertTrue(starters.isDisplayed() && starters.getText().contains("营业执照要挂出来吗"), starters.getText());
+            double right = ((Number) b.js("return arguments[0].getBoundingClientRect().right", starters)).doubleValue();
+            assertTrue(right <= viewport.doubleValue() + 1, "the common questions stay on the screen: " + right);
+            // Asking for a person: where a person is, and the form to leave a message for the department.
+            ask(b, "转人工");
+            assertTrue(lastBotText(b).contains("12345"), lastBotText(b));
+            List<WebElement> leave = b.allInWidget(".leave button");
+            assertTrue(!leave.isEmpty() && leave.get(leave.size() - 1).isDisplayed(), "留言给部门 is offered");
         }
     }
 
