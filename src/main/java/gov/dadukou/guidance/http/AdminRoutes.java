@@ -259,8 +259,8 @@ final class AdminRoutes {
     private void vocabulary(Context ctx, StaffService.Session s) {
         var kb = assistant.knowledgeBase();
         ctx.json(Map.of(
-                "kinds", java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Kind.values()).map(k -> k.label()).toList(),
-                "methods", java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList(),
+                "kinds", gov.dadukou.guidance.knowledge.Kind.labels(),
+                "methods", gov.dadukou.guidance.knowledge.Method.labels(),
                 "departments", kb.departments().stream().map(d -> d.name()).toList(),
                 "topics", kb.topics()));
     }

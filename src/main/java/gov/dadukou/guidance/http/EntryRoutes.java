@@ -102,7 +102,7 @@ final class EntryRoutes {
         }
         var kb = assistant.knowledgeBase();
         var importer = new gov.dadukou.guidance.admin.HtmlCatalogueImporter(kb.departments().stream().map(d -> d.name()).toList(),
-                java.util.Arrays.stream(gov.dadukou.guidance.knowledge.Method.values()).map(m -> m.label()).toList());
+                gov.dadukou.guidance.knowledge.Method.labels());
         if (body.path("dryRun").asBoolean(false)) { // the preview: nothing stored, nothing audited
             ctx.json(assistant.drafts().previewHtml(s.account(), importer, html, departments.apply(Json.optionalString(body, "department"))));
             return;

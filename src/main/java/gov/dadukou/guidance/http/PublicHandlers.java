@@ -9,7 +9,6 @@ import gov.dadukou.guidance.knowledge.Method;
 import gov.dadukou.guidance.search.CatalogueSearch;
 import io.javalin.http.Context;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,8 +42,8 @@ final class PublicHandlers {
         if (query != null) {
             body.put("results", Catalogue.ranked(assistant.entries(), filter));
         }
-        body.put("kinds", Arrays.stream(Kind.values()).map(Kind::label).toList());
-        body.put("methods", Arrays.stream(Method.values()).map(Method::label).toList());
+        body.put("kinds", Kind.labels());
+        body.put("methods", Method.labels());
         ctx.json(body);
     }
 
@@ -55,7 +54,7 @@ final class PublicHandlers {
             throw ClientException.badRequest("unknown_department", "没有这个实施单位：" + department + "。");
         }
         String method = blankToNull(ctx.queryParam("method"));
-        if (method != null && !method.equals("其他") && Arrays.stream(Method.values()).noneMatch(m -> m.label().equals(method))) {
+        if (method != null && !method.equals("其他") && Method.fromLabel(method).isEmpty()) {
             throw ClientException.badRequest("unknown_method", "没有这种行政指导方式：" + method + "。");
         }
         String kind = blankToNull(ctx.queryParam("kind"));

@@ -62,7 +62,7 @@ final class EntryParser {
         });
         Kind kind = Kind.fromLabel(c.required(node, "kind"))
                 .orElseThrow(() -> c.fail("kind", "类别只能是："
-                        + java.util.Arrays.stream(Kind.values()).map(Kind::label).collect(java.util.stream.Collectors.joining("、"))));
+                        + String.join("、", Kind.labels())));
         String title = c.required(node, "title");
         c.check(title.length() <= MAX_TITLE, "title", "标题不能超过" + MAX_TITLE + "字");
         List<String> questions = c.stringList(node, "questions", MAX_QUESTION);

@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.knowledge;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,11 @@ public enum Kind {
     /** Whether an entry of this kind answers a question; a referral only says where it is answered. */
     public boolean answers() {
         return this != REFERRAL;
+    }
+
+    /** Every kind's label, in the catalogue's order: the values a filter or a form accepts. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Kind::label).toList();
     }
 
     public static Optional<Kind> fromLabel(String label) {

@@ -1,6 +1,7 @@
 package gov.dadukou.guidance.knowledge;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The nine guidance methods of the district's implementation plan for administrative guidance. */
@@ -23,6 +24,11 @@ public enum Method {
 
     public String label() {
         return label;
+    }
+
+    /** Every method's label, in the plan's order: the values a filter or a form accepts. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Method::label).toList();
     }
 
     public static Optional<Method> fromLabel(String label) {
