@@ -27,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * The Lucene index of the entries. One {@link IndexWriter} for the index's life; every change is an
- * upsert or delete by the {@code id} term followed by a blocking refresh, one change at a time, so a search sees an
- * entry's old documents or its new ones, never half. Searches go through a {@link SearcherManager}
+ * upsert or delete by the {@code id} term followed by a blocking refresh, one change at a time (the changing methods
+ * are synchronized: an entry's phrasing and answer documents are two writes, and another change's refresh between them
+ * would show the one without the other), so a search sees an entry's old documents or its new ones, never half. Searches go through a {@link SearcherManager}
  * (acquire/release). Each entry is several documents: one per phrasing (and the title), fields
  * {@code q_w}/{@code q_b}, and one for the answer, {@code a_w}/{@code a_b}.
  *
@@ -51,11 +52,6 @@ public final class EntryIndex implements AutoCloseable {
     private final Directory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    /**
-     * One change at a time: an entry's phrasing and answer documents are two writes, and another change's refresh
-     * between them would show the one without the other.
-     */
-    private final Object writeLock = new Object();
     /** Per-entry token sets, for coverage; replaced whole on upsert. */
     private final Map<String, Vocabulary> vocabularies = new ConcurrentHashMap<>();
     /** In how many entries each token occurs; rebuilt after every change (a few ms for the whole base). */
@@ -94,17 +90,11 @@ public final class EntryIndex implements AutoCloseable {
      * Adds or replaces every given entry, then makes them visible to searches at once: their words, coverage
      * vocabularies and vectors together, so that an entry is never searchable by words but not by meaning.
      */
-    public void upsertAll(Collection<Entry> entries) {
+    public synchronized void upsertAll(Collection<Entry> entries) {
         List<Entry> batch = List.copyOf(entries);
         if (batch.isEmpty()) {
             return;
         }
-        synchronized (writeLock) {
-            write(batch);
-        }
-    }
-
-    private void write(List<Entry> batch) {
         // A batch (a start-up, an import) is analysed on two threads, chunk by chunk so that only one chunk's token
         // lists are held at a time; this thread feeds the writer in the given order, and the vectors, which may wait
         // for a model still loading, are computed beside it last.
@@ -144,13 +134,7 @@ public final class EntryIndex implements AutoCloseable {
      *
      * @return whether the index came from a snapshot
      */
-    public boolean load(Collection<Entry> entries, IndexSnapshots snapshots) {
-        synchronized (writeLock) {
-            return loadEmpty(entries, snapshots);
-        }
-    }
-
-    private boolean loadEmpty(Collection<Entry> entries, IndexSnapshots snapshots) {
+    public synchronized boolean load(Collection<Entry> entries, IndexSnapshots snapshots) {
         if (!vocabularies.isEmpty()) {
             throw new IllegalStateException("load() fills an empty index; use upsertAll()");
         }
@@ -265,13 +249,7 @@ public final class EntryIndex implements AutoCloseable {
     }
 
     /** Removes an entry (e.g. retired); it no longer answers once this returns. */
-    public void delete(String entryId) {
-        synchronized (writeLock) {
-            deleteNow(entryId);
-        }
-    }
-
-    private void deleteNow(String entryId) {
+    public synchronized void delete(String entryId) {
         try {
             writer.deleteDocuments(new Term(ID, entryId));
             writer.commit();
