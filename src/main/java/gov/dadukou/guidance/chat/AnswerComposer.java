@@ -101,9 +101,13 @@ public final class AnswerComposer {
         return "请用中文提问（Please ask in Chinese）。如需人工服务，请拨打" + HOTLINE + "。";
     }
 
+    /** Who the assistant is and what it answers: the greeting's and the "你是谁" reply's first sentence. */
+    static final String INTRODUCTION = "我是大渡口区行政指导智能助手，可以解答企业和个体工商户依法经营方面的问题，"
+            + "例如营业执照、年报、明码标价、食品经营许可、劳动合同、消防安全等。";
+    /** How a conversation goes on: ask, or call. */
+    static final String ASK_AWAY = "请直接输入您的问题。如需人工服务，请拨打" + HOTLINE + "。";
+
     static String greeting() {
-        return "您好！我是大渡口区行政指导智能助手，可以解答企业和个体工商户依法经营方面的问题，"
-                + "例如营业执照、年报、明码标价、食品经营许可、劳动合同、消防安全等。请直接输入您的问题。"
-                + "如需人工服务，请拨打" + HOTLINE + "。";
+        return "您好！" + INTRODUCTION + ASK_AWAY;
     }
 }
