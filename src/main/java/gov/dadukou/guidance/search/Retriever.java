@@ -145,6 +145,7 @@ public final class Retriever {
         boolean asksForCases = CASE_WORDS.matcher(text).find();
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
         String business = QuestionReader.business(reading.text());
+        String lostDocument = QuestionReader.lostDocument(reading.text());
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -192,7 +193,8 @@ public final class Retriever {
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
                     c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
-                            && !mentions(c.vocabulary(), business)));
+                            && !mentions(c.vocabulary(), business)
+                            || lostDocument != null && !mentionsDocument(c.vocabulary(), lostDocument)));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
@@ -301,6 +303,18 @@ public final class Retriever {
     private static boolean mentions(EntryIndex.Vocabulary vocabulary, String business) {
         String core = business.length() > 2 && business.startsWith("小") ? business.substring(1) : business;
         return vocabulary.phrasings().stream().anyMatch(p -> p.contains(core));
+    }
+
+    /**
+     * Whether one of an entry's phrasings asks about losing or replacing the same document: naming it is not
+     * enough (a case about working without a health certificate says nothing of replacing a lost one). The last
+     * three characters of the name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证").
+     */
+    private static boolean mentionsDocument(EntryIndex.Vocabulary vocabulary, String document) {
+        String core = document.substring(Math.max(0, document.length() - 3));
+        return vocabulary.phrasings().stream()
+                .map(p -> QuestionReader.lostDocument(TextNormalizer.normalize(p)))
+                .anyMatch(named -> named != null && named.contains(core));
     }
 
     private static double dice(Set<String> a, Set<String> b) {

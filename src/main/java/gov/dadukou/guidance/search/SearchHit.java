@@ -18,11 +18,14 @@ package gov.dadukou.guidance.search;
  * @param askCoverage        like {@code wordCoverage}, but of the words of the clauses that ask alone
  *                           (see {@link QuestionReader})
  * @param unaskedCase        whether the entry is an illustrative case and the question did not ask for one
- * @param otherBusiness      whether the entry is an overview of opening one kind of business and the question names
- *                           another that the overview never mentions ("开个药店…" against the convenience-store overview)
+ * @param otherSubject       whether the question names a subject the entry is not about, however alike the words:
+ *                           the entry is an overview of opening one kind of business and the question names another
+ *                           that the overview never mentions ("开个药店…" against the convenience-store overview), or
+ *                           the question says a document is lost or to be replaced and the entry's phrasings never
+ *                           name it ("医保卡丢了怎么补办" against replacing a business licence)
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,
                         double ownCoverage, double askCoverage, boolean unaskedCase,
-                        boolean otherBusiness) {
+                        boolean otherSubject) {
 }

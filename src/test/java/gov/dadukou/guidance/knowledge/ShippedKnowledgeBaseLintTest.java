@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -98,6 +100,34 @@ class ShippedKnowledgeBaseLintTest {
                 assertTrue(run.length() < 5 || REAL_HOTLINES.contains(run), e.id() + " has a number that may be a telephone: " + run);
             }
         });
+    }
+
+    /**
+     * An evaluation question copied in as a phrasing would score itself: the sets in eval/ (and the shared
+     * development sets beside the project, where present) measure questions the base was not written from.
+     */
+    @Test
+    void noPhrasingIsAQuestionOfAnEvaluationSet() throws IOException {
+        Set<String> phrasings = kb.entries().stream().flatMap(e -> e.questions().stream()).collect(Collectors.toSet());
+        List<Path> sets = new ArrayList<>();
+        for (Path dir : List.of(Path.of("eval"), Path.of("../shared/eval"))) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.list(dir)) {
+                    files.filter(f -> f.toString().endsWith(".jsonl")).forEach(sets::add);
+                }
+            }
+        }
+        assertTrue(sets.stream().anyMatch(f -> f.startsWith("eval")), "the project's own sets are read");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Path set : sets) {
+            for (String line : Files.readAllLines(set, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || !line.contains("\"q\"")) {
+                    continue;
+                }
+                String question = json.readTree(line).path("q").asText();
+                assertFalse(phrasings.contains(question), set + " question is a phrasing of the base: " + question);
+            }
+        }
     }
 
     @Test

@@ -62,4 +62,25 @@ class QuestionReaderTest {
         assertNull(QuestionReader.business(TextNormalizer.normalize("营业执照要挂在哪里")));
         assertNull(QuestionReader.business(TextNormalizer.normalize("我开了发票还要交税吗")), "开 of an invoice is not a business");
     }
+
+    @Test
+    void aLostOrReplacedDocumentIsNamedWithoutTheWordsAroundIt() {
+        java.util.Map<String, String> golden = java.util.Map.of(
+                "医保卡丢了怎么补办", "医保卡",
+                "我的身份证不小心弄丢了", "身份证",
+                "店里营业执照正本遗失了", "营业执照",
+                "健康证怎么补办", "健康证",
+                "食品经营许可证不小心撕坏了", "食品经营许可证",
+                "公章丢了要登报吗", "公章");
+        golden.forEach((question, document) ->
+                assertEquals(document, QuestionReader.lostDocument(TextNormalizer.normalize(question)), question));
+    }
+
+    @Test
+    void noDocumentIsReadWhereNoneIsLost() {
+        for (String question : java.util.List.of("营业执照要挂出来吗", "老板根本找不到了工资怎么办", "社保断缴了可以补办吗",
+                "健康证过期了还能上班吗")) {
+            assertNull(QuestionReader.lostDocument(TextNormalizer.normalize(question)), question);
+        }
+    }
 }

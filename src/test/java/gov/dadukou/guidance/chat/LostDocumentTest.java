@@ -1,0 +1,41 @@
+package gov.dadukou.guidance.chat;
+
+import gov.dadukou.guidance.ShippedAssistant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "医保卡丢了怎么补办" reads almost like "营业执照丢了怎么补办", and the base says how to replace a business licence
+ * only: replacing an ID card, a medical insurance card or a health certificate is done elsewhere and otherwise. The
+ * chat may offer the licence entry; it never asserts it for another document.
+ */
+class LostDocumentTest {
+    private static final String LICENCE = "scjg-yyzz-yishi-buling";
+
+    @RegisterExtension
+    static final ShippedAssistant shipped = new ShippedAssistant();
+
+    @Test
+    void anotherLostDocumentNeverGetsTheLicenceAnswer() {
+        for (String question : List.of("医保卡丢了怎么补办", "身份证丢了怎么补办", "健康证丢了怎么补办", "驾驶证丢了补办",
+                "食品经营许可证丢了怎么补办")) {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertFalse(reply.matched(), question + " -> " + reply.answer());
+        }
+    }
+
+    @Test
+    void aLostBusinessLicenceIsAnsweredHoweverItIsNamed() {
+        for (String question : List.of("营业执照丢了怎么补办", "公司营业执照正本遗失了", "我的执照找不到了要去哪里补")) {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
+            assertEquals(LICENCE, reply.sources().get(0).id(), question);
+        }
+    }
+}
