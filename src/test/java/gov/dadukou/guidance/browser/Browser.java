@@ -29,6 +29,9 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("src/test/browser/node_modules/axe-core/axe.min.js");
 
+    /** The narrowest window headless Chromium really draws; narrower pages are emulated (see {@link #open}). */
+    static final int MIN_WINDOW = 500;
+
     final ChromeDriver driver;
 
     private Browser(int width, int height) {
@@ -49,7 +52,14 @@ final class Browser implements AutoCloseable {
         } else if (!present) {
             throw new AssertionError("CI must install chromium and chromium-driver (.ci/run)");
         }
-        return new Browser(width, height);
+        Browser b = new Browser(Math.max(width, MIN_WINDOW), height);
+        if (width < MIN_WINDOW) {
+            // Headless Chromium keeps a window at least ~500 px wide whatever --window-size says: a phone's width is
+            // emulated, or a "320 px" test would measure a 500 px page.
+            b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+        }
+        return b;
     }
 
     /** The widget's shadow root. */

@@ -27,16 +27,6 @@ class CatalogueBrowserTest {
     @RegisterExtension
     static final ShippedServer shipped = ShippedServer.lexical();
 
-    /** A browser whose page really is {@code width} CSS pixels wide (a phone's, when below 500). */
-    static Browser open(int width, int height) {
-        Browser b = Browser.open(Math.max(width, 500), height);
-        if (width < 500) {
-            b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
-        }
-        return b;
-    }
-
     static void openCatalogue(Browser b, String query) {
         b.driver.get(shipped.get().base() + "/catalogue" + query);
         b.waitFor(d -> d.findElement(By.id("status")).getText().matches("(共|找到) \\d+ 项.*"));
@@ -74,7 +64,7 @@ class CatalogueBrowserTest {
 
     @Test
     void onAPhoneEachItemIsACardWhoseTextIsReadableAndNothingIsWiderThanTheScreen() throws IOException {
-        try (Browser b = open(375, 812)) {
+        try (Browser b = Browser.open(375, 812)) {
             openCatalogue(b, "");
             assertEquals(375.0, number(b, "return document.documentElement.clientWidth"), "the phone's width is emulated");
             assertNothingWiderThanTheViewport(b, "phone, whole catalogue");
@@ -105,7 +95,7 @@ class CatalogueBrowserTest {
 
     @Test
     void onADesktopTheCatalogueIsATableWithAJumpLinkPerDepartment() throws IOException {
-        try (Browser b = open(1366, 900)) {
+        try (Browser b = Browser.open(1366, 900)) {
             openCatalogue(b, "");
             assertNothingWiderThanTheViewport(b, "desktop");
             assertTrue(b.driver.findElement(By.cssSelector("thead th")).isDisplayed());
@@ -125,7 +115,7 @@ class CatalogueBrowserTest {
     @Test
     void theSearchFindsHotPotAndATypedWrongCharacterAndTheBackButtonReturnsToTheFormerSearch() throws IOException {
         for (int[] size : SIZES) {
-            try (Browser b = open(size[0], size[1])) {
+            try (Browser b = Browser.open(size[0], size[1])) {
                 openCatalogue(b, "");
                 search(b, "火锅");
                 b.waitFor(d -> resultsText(b).contains("开一家餐饮店要办哪些证照和手续"));
@@ -154,7 +144,7 @@ class CatalogueBrowserTest {
     @Test
     void aSearchThatFindsNothingOffersTheAssistantWithTheWordsAnd12345() throws IOException {
         for (int[] size : SIZES) {
-            try (Browser b = open(size[0], size[1])) {
+            try (Browser b = Browser.open(size[0], size[1])) {
                 openCatalogue(b, "?q=" + java.net.URLEncoder.encode("宇宙飞船", StandardCharsets.UTF_8));
                 WebElement empty = b.driver.findElement(By.id("empty"));
                 b.waitFor(d -> empty.isDisplayed());
@@ -182,7 +172,7 @@ class CatalogueBrowserTest {
 
     @Test
     void aSharedAddressOpensTheSameFilteredListAndItsPrintoutSaysWhenWhatAndWhere() {
-        try (Browser b = open(1366, 900)) {
+        try (Browser b = Browser.open(1366, 900)) {
             openCatalogue(b, "?department=" + java.net.URLEncoder.encode("区市场监管局", StandardCharsets.UTF_8)
                     + "&kind=" + java.net.URLEncoder.encode("典型案例", StandardCharsets.UTF_8));
             assertEquals("区市场监管局", b.js("return document.getElementById('department').value"));

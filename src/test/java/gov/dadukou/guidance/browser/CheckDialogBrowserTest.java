@@ -10,7 +10,6 @@ import org.openqa.selenium.interactions.Actions;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,8 +38,6 @@ class CheckDialogBrowserTest {
     @Test
     void onA375PxPhoneInLargeTextTheCheckAsksOneQuestionAtATimeAndShowsTheOutcome() throws IOException {
         try (Browser b = Browser.open(375, 812)) {
-            b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
             b.driver.get(shipped.get().base() + "/");
             b.waitFor(d -> b.allInWidget("button.launcher").size() == 1);
             assertEquals(375L, ((Number) b.js("return window.innerWidth")).longValue(), "a true 375 px viewport");
