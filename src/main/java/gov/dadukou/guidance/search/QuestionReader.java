@@ -35,15 +35,24 @@ public final class QuestionReader {
             "开(?:了|个|家|间|一家|一个|一间|了个|了家|了一家|了一个)?([^，,。！!？?；;、\\s个家间了的]{0,6}?"
                     + "(?:店|馆|厂|公司|摊|吧|房|院|所|站|班|机构|中心|工作室|超市|民宿|ktv))");
 
+    /** Words that say something is lost, damaged or to be replaced. */
+    private static final String LOSS = "丢|遗失|掉了|不见|找不到|损坏|坏了|烧坏|烧了|烧毁|撕|补办|补领|补发|挂失";
+    private static final Pattern LOSS_WORD = Pattern.compile(LOSS);
+
     /**
      * A document or card said to be lost or damaged, or to be replaced: "身份证丢了", "营业执照正本遗失", "健康证怎么补办".
      * The captured name stops at words that cannot be part of it (我的, 店里, 把…), so "我的身份证" reads "身份证".
      */
     private static final Pattern LOST_DOCUMENT = Pattern.compile(
             "([^\\s，,。！!？?；;、的了我你他她把将被在是里上]{1,8}?(?:证|卡|执照|照|户口本|票|章))"
-                    + "(?:原件|正本|副本)?[^\\s，,。！!？?；;、]{0,5}?(?:丢|遗失|掉了|不见|找不到|损坏|坏了|烧|撕|补办|补领|补发|挂失)");
+                    + "(?:原件|正本|副本)?[^\\s，,。！!？?；;、]{0,5}?(?:" + LOSS + ")");
 
     private QuestionReader() {
+    }
+
+    /** Whether the question says something is lost, damaged or to be replaced ("手机丢了", "执照补办"). */
+    public static boolean mentionsLoss(String normalized) {
+        return LOSS_WORD.matcher(normalized).find();
     }
 
     /**
@@ -53,6 +62,9 @@ public final class QuestionReader {
      * @param normalized the question after {@link TextNormalizer#normalize}
      */
     public static String lostDocument(String normalized) {
+        if (!mentionsLoss(normalized)) {
+            return null;
+        }
         java.util.regex.Matcher m = LOST_DOCUMENT.matcher(normalized);
         return m.find() ? m.group(1) : null;
     }

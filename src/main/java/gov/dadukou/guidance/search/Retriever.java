@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -145,7 +146,8 @@ public final class Retriever {
         boolean asksForCases = CASE_WORDS.matcher(text).find();
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
         String business = QuestionReader.business(reading.text());
-        String lostDocument = QuestionReader.lostDocument(reading.text());
+        boolean aboutLoss = QuestionReader.mentionsLoss(reading.text());
+        String lostDocument = aboutLoss ? QuestionReader.lostDocument(reading.text()) : null;
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -194,7 +196,7 @@ public final class Retriever {
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
                     c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
                             && !mentions(c.vocabulary(), business)
-                            || lostDocument != null && !mentionsDocument(c.vocabulary(), lostDocument)));
+                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocument)));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
@@ -306,15 +308,22 @@ public final class Retriever {
     }
 
     /**
-     * Whether one of an entry's phrasings asks about losing or replacing the same document: naming it is not
-     * enough (a case about working without a health certificate says nothing of replacing a lost one). The last
-     * three characters of the name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证").
+     * Whether a question about something lost or to be replaced is about another thing than the entry: the question
+     * names a lost document none of the entry's phrasings asks about losing (naming it is not enough: a case about
+     * working without a health certificate says nothing of replacing one), or the entry is about replacing a document
+     * and the question names none ("手机丢了咋个挂失号码" against replacing a business licence). The last three
+     * characters of a name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证").
+     *
+     * @param document the document the question names as lost, or null when it names none
      */
-    private static boolean mentionsDocument(EntryIndex.Vocabulary vocabulary, String document) {
+    private static boolean otherLostDocument(EntryIndex.Vocabulary vocabulary, String document) {
+        List<String> named = vocabulary.phrasings().stream()
+                .map(p -> QuestionReader.lostDocument(TextNormalizer.normalize(p))).filter(Objects::nonNull).toList();
+        if (document == null) {
+            return !named.isEmpty();
+        }
         String core = document.substring(Math.max(0, document.length() - 3));
-        return vocabulary.phrasings().stream()
-                .map(p -> QuestionReader.lostDocument(TextNormalizer.normalize(p)))
-                .anyMatch(named -> named != null && named.contains(core));
+        return named.stream().noneMatch(n -> n.contains(core));
     }
 
     private static double dice(Set<String> a, Set<String> b) {

@@ -30,6 +30,15 @@ class LostDocumentTest {
         }
     }
 
+    /** Something lost that is no document at all ("手机丢了") is no question about replacing a licence either. */
+    @Test
+    void aLostThingThatIsNoDocumentNeverGetsTheLicenceAnswer() {
+        for (String question : List.of("手机丢了咋个挂失号码", "钱包丢了怎么办", "店里的钥匙找不到了")) {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertFalse(reply.matched() && reply.sources().get(0).id().equals(LICENCE), question + " -> " + reply.answer());
+        }
+    }
+
     @Test
     void aLostBusinessLicenceIsAnsweredHoweverItIsNamed() {
         for (String question : List.of("营业执照丢了怎么补办", "公司营业执照正本遗失了", "我的执照找不到了要去哪里补")) {

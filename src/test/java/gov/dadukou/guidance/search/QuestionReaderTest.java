@@ -79,7 +79,7 @@ class QuestionReaderTest {
     @Test
     void noDocumentIsReadWhereNoneIsLost() {
         for (String question : java.util.List.of("营业执照要挂出来吗", "老板根本找不到了工资怎么办", "社保断缴了可以补办吗",
-                "健康证过期了还能上班吗")) {
+                "健康证过期了还能上班吗", "手机丢了咋个挂失号码", "烧烤店要办健康证吗")) {
             assertNull(QuestionReader.lostDocument(TextNormalizer.normalize(question)), question);
         }
     }
