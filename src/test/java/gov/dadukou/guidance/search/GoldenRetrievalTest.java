@@ -64,7 +64,8 @@ class GoldenRetrievalTest {
     void aBusinessNamedAsTheSettingDoesNotMakeItsOverviewTheAnswerButAskingHowToOpenOneDoes() {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("我做网店卖零食，加班工资怎么算", "rsj-jiaban-gongzi-biaozhun");
-        expected.put("我开了个小超市，社保什么时候交", "rsj-shebao-sanshiri-dengji");
+        // "社保什么时候交" alone may be the owner's own insurance (rsj-geti-linghuo-jiuye-shebao): the staff's is asked here.
+        expected.put("我开了个小超市，店员的社保什么时候交", "rsj-shebao-sanshiri-dengji");
         expected.put("我开了家理发店，油烟要怎么处理", "sthj-canyin-youyan-jinghua");
         expected.put("我在大渡口开了家火锅店，要办哪些证", "scjg-kaiban-canyindian-shouxu");
         expected.put("想开个小超市，要跑哪些手续", "scjg-kaiban-bianlidian-shouxu");
