@@ -47,7 +47,19 @@ public final class QuestionReader {
             "([^\\s，,。！!？?；;、的了我你他她把将被在是里上]{1,8}?(?:证|卡|执照|照|户口本|票|章))"
                     + "(?:原件|正本|副本)?[^\\s，,。！!？?；;、]{0,5}?(?:" + LOSS + ")");
 
+    /**
+     * A person's own civil matters, which no business entry is about unless it says so: "结婚登记要带什么材料" is not
+     * registering a business, however alike the two read.
+     */
+    private static final Pattern PERSONAL_MATTER = Pattern.compile(
+            "结婚|离婚|婚姻|彩礼|户口|户籍|落户|出生证|收养|继承|遗产|抚养|护照|签证|驾照|驾驶证|公积金|医保卡|房产证|不动产");
+
     private QuestionReader() {
+    }
+
+    /** The personal civil matters the question names ("结婚登记…" → [结婚]), in order; empty when it names none. */
+    public static List<String> personalMatters(String normalized) {
+        return PERSONAL_MATTER.matcher(normalized).results().map(java.util.regex.MatchResult::group).distinct().toList();
     }
 
     /** Whether the question says something is lost, damaged or to be replaced ("手机丢了", "执照补办"). */

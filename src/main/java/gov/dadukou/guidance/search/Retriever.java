@@ -148,6 +148,7 @@ public final class Retriever {
         String business = QuestionReader.business(reading.text());
         boolean aboutLoss = QuestionReader.mentionsLoss(reading.text());
         String lostDocument = aboutLoss ? QuestionReader.lostDocument(reading.text()) : null;
+        List<String> personal = QuestionReader.personalMatters(reading.text());
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -196,7 +197,8 @@ public final class Retriever {
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
                     c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
                             && !mentions(c.vocabulary(), business)
-                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocument)));
+                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocument)
+                            || !personal.isEmpty() && personal.stream().noneMatch(w -> mentionsAnywhere(c.vocabulary(), w))));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
@@ -324,6 +326,16 @@ public final class Retriever {
         }
         String core = document.substring(Math.max(0, document.length() - 3));
         return named.stream().noneMatch(n -> n.contains(core));
+    }
+
+    /** Whether every bigram of {@code word} occurs somewhere in the entry (its phrasings, title or answer). */
+    private static boolean mentionsAnywhere(EntryIndex.Vocabulary vocabulary, String word) {
+        for (int i = 0; i + 2 <= word.length(); i++) {
+            if (!vocabulary.bigrams().contains(word.substring(i, i + 2))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double dice(Set<String> a, Set<String> b) {

@@ -22,7 +22,9 @@ package gov.dadukou.guidance.search;
  *                           the entry is an overview of opening one kind of business and the question names another
  *                           that the overview never mentions ("开个药店…" against the convenience-store overview), or
  *                           the question says a document is lost or to be replaced and the entry's phrasings never
- *                           name it ("医保卡丢了怎么补办" against replacing a business licence)
+ *                           name it ("医保卡丢了怎么补办" against replacing a business licence), or the
+ *                           question names a person's civil matter the entry never mentions ("结婚登记要带什么材料"
+ *                           against registering a business)
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,

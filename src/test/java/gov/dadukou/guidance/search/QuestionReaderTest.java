@@ -83,4 +83,12 @@ class QuestionReaderTest {
             assertNull(QuestionReader.lostDocument(TextNormalizer.normalize(question)), question);
         }
     }
+
+    @Test
+    void personalCivilMattersAreNamedAndBusinessOnesAreNot() {
+        assertEquals(java.util.List.of("结婚"), QuestionReader.personalMatters(TextNormalizer.normalize("结婚登记需要带什么材料")));
+        assertEquals(java.util.List.of("户口", "公积金"),
+                QuestionReader.personalMatters(TextNormalizer.normalize("户口迁过来以后公积金怎么转")));
+        assertEquals(java.util.List.of(), QuestionReader.personalMatters(TextNormalizer.normalize("办营业执照要带什么材料")));
+    }
 }
