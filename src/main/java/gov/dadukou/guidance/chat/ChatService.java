@@ -237,7 +237,9 @@ public final class ChatService {
         for (int i = 0; i < n; i++) {
             confidence[i] = policy.confidence(result, i);
             candidates.add(entries.get(result.hits().get(i).entryId()));
-            isReferral[i] = candidates.get(i).map(e -> !e.kind().answers()).orElse(false);
+            // A referral about another subject ("医保卡丢了" against the ID card's) points the wrong way: not given.
+            isReferral[i] = candidates.get(i).map(e -> !e.kind().answers()).orElse(false)
+                    && !result.hits().get(i).otherSubject();
         }
         int at = referralAt(confidence, isReferral);
         return at < 0 ? Optional.empty() : candidates.get(at);

@@ -44,7 +44,7 @@ public final class QuestionReader {
      * The captured name stops at words that cannot be part of it (我的, 店里, 把…), so "我的身份证" reads "身份证".
      */
     private static final Pattern LOST_DOCUMENT = Pattern.compile(
-            "([^\\s，,。！!？?；;、的了我你他她把将被在是里上]{1,8}?(?:证|卡|执照|照|户口本|票|章))"
+            "([^\\s，,。！!？?；;、的了我你他她把将被在是里上和与及跟]{1,8}?(?:证|卡|执照|照|户口本|票|章))"
                     + "(?:原件|正本|副本)?[^\\s，,。！!？?；;、]{0,5}?(?:" + LOSS + ")");
 
     /**
@@ -68,17 +68,16 @@ public final class QuestionReader {
     }
 
     /**
-     * The document the question says is lost, damaged or to be replaced ("医保卡丢了怎么补办" → "医保卡"), or null:
-     * how to replace one document says nothing of another, however alike the two questions read.
+     * The documents the question says are lost, damaged or to be replaced ("医保卡丢了怎么补办" → [医保卡]), in order;
+     * empty when it names none: how to replace one document says nothing of another, however alike the questions read.
      *
      * @param normalized the question after {@link TextNormalizer#normalize}
      */
-    public static String lostDocument(String normalized) {
+    public static List<String> lostDocuments(String normalized) {
         if (!mentionsLoss(normalized)) {
-            return null;
+            return List.of();
         }
-        java.util.regex.Matcher m = LOST_DOCUMENT.matcher(normalized);
-        return m.find() ? m.group(1) : null;
+        return LOST_DOCUMENT.matcher(normalized).results().map(m -> m.group(1)).distinct().toList();
     }
 
     /**

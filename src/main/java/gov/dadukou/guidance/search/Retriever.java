@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -147,7 +146,7 @@ public final class Retriever {
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
         String business = QuestionReader.business(reading.text());
         boolean aboutLoss = QuestionReader.mentionsLoss(reading.text());
-        String lostDocument = aboutLoss ? QuestionReader.lostDocument(reading.text()) : null;
+        List<String> lostDocuments = aboutLoss ? QuestionReader.lostDocuments(reading.text()) : List.of();
         List<String> personal = QuestionReader.personalMatters(reading.text());
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
@@ -197,7 +196,7 @@ public final class Retriever {
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
                     c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
                             && !mentions(c.vocabulary(), business)
-                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocument)
+                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocuments)
                             || !personal.isEmpty() && personal.stream().noneMatch(w -> mentionsAnywhere(c.vocabulary(), w))));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
@@ -314,18 +313,21 @@ public final class Retriever {
      * names a lost document none of the entry's phrasings asks about losing (naming it is not enough: a case about
      * working without a health certificate says nothing of replacing one), or the entry is about replacing a document
      * and the question names none ("手机丢了咋个挂失号码" against replacing a business licence). The last three
-     * characters of a name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证").
+     * characters of a name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证"); of several lost documents,
+     * one named by the entry suffices.
      *
-     * @param document the document the question names as lost, or null when it names none
+     * @param documents the documents the question names as lost, possibly none
      */
-    private static boolean otherLostDocument(EntryIndex.Vocabulary vocabulary, String document) {
+    private static boolean otherLostDocument(EntryIndex.Vocabulary vocabulary, List<String> documents) {
         List<String> named = vocabulary.phrasings().stream()
-                .map(p -> QuestionReader.lostDocument(TextNormalizer.normalize(p))).filter(Objects::nonNull).toList();
-        if (document == null) {
+                .flatMap(p -> QuestionReader.lostDocuments(TextNormalizer.normalize(p)).stream()).toList();
+        if (documents.isEmpty()) {
             return !named.isEmpty();
         }
-        String core = document.substring(Math.max(0, document.length() - 3));
-        return named.stream().noneMatch(n -> n.contains(core));
+        return documents.stream().noneMatch(d -> {
+            String core = d.substring(Math.max(0, d.length() - 3));
+            return named.stream().anyMatch(n -> n.contains(core));
+        });
     }
 
     /** Whether every bigram of {@code word} occurs somewhere in the entry (its phrasings, title or answer). */

@@ -17,16 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LostDocumentTest {
     private static final String LICENCE = "scjg-yyzz-yishi-buling";
+    /** The referral on replacing a lost or expired ID card. */
+    private static final String ID_CARD = "ga-shenfenzheng-buling";
 
     @RegisterExtension
     static final ShippedAssistant shipped = new ShippedAssistant();
 
     @Test
     void anotherLostDocumentNeverGetsTheLicenceAnswer() {
-        for (String question : List.of("医保卡丢了怎么补办", "身份证丢了怎么补办", "健康证丢了怎么补办", "驾驶证丢了补办",
+        for (String question : List.of("医保卡丢了怎么补办", "医保卡丢了咋个补", "健康证丢了怎么补办", "驾驶证丢了补办",
                 "食品经营许可证丢了怎么补办")) {
             ChatReply reply = shipped.get().chat().ask(question, null);
             assertFalse(reply.matched(), question + " -> " + reply.answer());
+            assertFalse(reply.sources().stream().anyMatch(s -> s.id().equals(LICENCE) || s.id().equals(ID_CARD)),
+                    question + " is given another document's replacement: " + reply.answer());
         }
     }
 
@@ -37,6 +41,14 @@ class LostDocumentTest {
             ChatReply reply = shipped.get().chat().ask(question, null);
             assertFalse(reply.matched() && reply.sources().get(0).id().equals(LICENCE), question + " -> " + reply.answer());
         }
+    }
+
+    /** A lost ID card is not business guidance: it gets the referral to the police, never the licence answer. */
+    @Test
+    void aLostIdCardGetsItsReferral() {
+        ChatReply reply = shipped.get().chat().ask("身份证丢了怎么补办", null);
+        assertFalse(reply.matched());
+        assertEquals(ID_CARD, reply.sources().get(0).id(), reply.answer());
     }
 
     @Test
