@@ -124,8 +124,8 @@ public record AnswerPolicy(List<Double> coefficients, double answerThreshold, do
         Outcome outcome = c >= answerThreshold ? Outcome.ANSWER : c >= clarifyThreshold ? Outcome.CLARIFY : Outcome.NONE;
         if (outcome == Outcome.ANSWER && result.hits().get(0).otherSubject()) {
             // The steps of opening one business are not those of another (a pharmacy needs a drug licence, not the
-            // convenience store's food and tobacco ones), nor is replacing one document replacing another: however
-            // alike the words, offer it, never assert it.
+            // convenience store's food and tobacco ones), nor is replacing one document replacing another, nor a
+            // marriage registration a business's: however alike the words, offer it, never assert it.
             outcome = Outcome.CLARIFY;
         }
         return new Decision(outcome, c);

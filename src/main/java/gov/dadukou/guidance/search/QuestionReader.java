@@ -35,49 +35,7 @@ public final class QuestionReader {
             "开(?:了|个|家|间|一家|一个|一间|了个|了家|了一家|了一个)?([^，,。！!？?；;、\\s个家间了的]{0,6}?"
                     + "(?:店|馆|厂|公司|摊|吧|房|院|所|站|班|机构|中心|工作室|超市|民宿|ktv))");
 
-    /** Words that say something is lost, damaged or to be replaced. */
-    private static final String LOSS = "丢|遗失|掉了|不见|找不到|损坏|坏了|烧坏|烧了|烧毁|撕|补办|补领|补发|挂失";
-    private static final Pattern LOSS_WORD = Pattern.compile(LOSS);
-
-    /**
-     * A document or card said to be lost or damaged, or to be replaced: "身份证丢了", "营业执照正本遗失", "健康证怎么补办".
-     * The captured name stops at words that cannot be part of it (我的, 店里, 把…), so "我的身份证" reads "身份证".
-     */
-    private static final Pattern LOST_DOCUMENT = Pattern.compile(
-            "([^\\s，,。！!？?；;、的了我你他她把将被在是里上和与及跟]{1,8}?(?:证|卡|执照|照|户口本|票|章))"
-                    + "(?:原件|正本|副本)?[^\\s，,。！!？?；;、]{0,5}?(?:" + LOSS + ")");
-
-    /**
-     * A person's own civil matters, which no business entry is about unless it says so: "结婚登记要带什么材料" is not
-     * registering a business, however alike the two read.
-     */
-    private static final Pattern PERSONAL_MATTER = Pattern.compile(
-            "结婚|离婚|婚姻|彩礼|户口|户籍|落户|出生证|收养|继承|遗产|抚养|护照|签证|驾照|驾驶证|公积金|医保卡|房产证|不动产");
-
     private QuestionReader() {
-    }
-
-    /** The personal civil matters the question names ("结婚登记…" → [结婚]), in order; empty when it names none. */
-    public static List<String> personalMatters(String normalized) {
-        return PERSONAL_MATTER.matcher(normalized).results().map(java.util.regex.MatchResult::group).distinct().toList();
-    }
-
-    /** Whether the question says something is lost, damaged or to be replaced ("手机丢了", "执照补办"). */
-    public static boolean mentionsLoss(String normalized) {
-        return LOSS_WORD.matcher(normalized).find();
-    }
-
-    /**
-     * The documents the question says are lost, damaged or to be replaced ("医保卡丢了怎么补办" → [医保卡]), in order;
-     * empty when it names none: how to replace one document says nothing of another, however alike the questions read.
-     *
-     * @param normalized the question after {@link TextNormalizer#normalize}
-     */
-    public static List<String> lostDocuments(String normalized) {
-        if (!mentionsLoss(normalized)) {
-            return List.of();
-        }
-        return LOST_DOCUMENT.matcher(normalized).results().map(m -> m.group(1)).distinct().toList();
     }
 
     /**

@@ -144,10 +144,7 @@ public final class Retriever {
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
-        String business = QuestionReader.business(reading.text());
-        boolean aboutLoss = QuestionReader.mentionsLoss(reading.text());
-        List<String> lostDocuments = aboutLoss ? QuestionReader.lostDocuments(reading.text()) : List.of();
-        List<String> personal = QuestionReader.personalMatters(reading.text());
+        Subjects subjects = new Subjects(reading, contextText);
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());
@@ -194,10 +191,7 @@ public final class Retriever {
                     dice(questionBigrams, phrasingBigrams), c.sim(),
                     ownWords == words ? wordCoverage : coverage(ownWords, c.vocabulary().words()),
                     coverage(ask, c.vocabulary().words()), c.vocabulary().caseStudy() && !asksForCases,
-                    c.vocabulary().overview() && !c.vocabulary().generalOverview() && business != null
-                            && !mentions(c.vocabulary(), business)
-                            || aboutLoss && otherLostDocument(c.vocabulary(), lostDocuments)
-                            || !personal.isEmpty() && personal.stream().noneMatch(w -> mentionsAnywhere(c.vocabulary(), w))));
+                    subjects.otherThan(c.vocabulary())));
         }
         return new SearchResult(text, unranked.contentWords(), hits, reading, unranked.knownShare());
     }
@@ -297,47 +291,6 @@ public final class Retriever {
             }
         }
         return total == 0 ? 0 : covered / total;
-    }
-
-    /**
-     * Whether an entry's phrasings (its title among them) name the business: the phrase itself, or without a
-     * leading 小 ("小超市" in "开便利店、小超市…" and "超市" alike).
-     */
-    private static boolean mentions(EntryIndex.Vocabulary vocabulary, String business) {
-        String core = business.length() > 2 && business.startsWith("小") ? business.substring(1) : business;
-        return vocabulary.phrasings().stream().anyMatch(p -> p.contains(core));
-    }
-
-    /**
-     * Whether a question about something lost or to be replaced is about another thing than the entry: the question
-     * names a lost document none of the entry's phrasings asks about losing (naming it is not enough: a case about
-     * working without a health certificate says nothing of replacing one), or the entry is about replacing a document
-     * and the question names none ("手机丢了咋个挂失号码" against replacing a business licence). The last three
-     * characters of a name suffice ("公司营业执照" is "营业执照", "食品许可证" is "食品经营许可证"); of several lost documents,
-     * one named by the entry suffices.
-     *
-     * @param documents the documents the question names as lost, possibly none
-     */
-    private static boolean otherLostDocument(EntryIndex.Vocabulary vocabulary, List<String> documents) {
-        List<String> named = vocabulary.phrasings().stream()
-                .flatMap(p -> QuestionReader.lostDocuments(TextNormalizer.normalize(p)).stream()).toList();
-        if (documents.isEmpty()) {
-            return !named.isEmpty();
-        }
-        return documents.stream().noneMatch(d -> {
-            String core = d.substring(Math.max(0, d.length() - 3));
-            return named.stream().anyMatch(n -> n.contains(core));
-        });
-    }
-
-    /** Whether every bigram of {@code word} occurs somewhere in the entry (its phrasings, title or answer). */
-    private static boolean mentionsAnywhere(EntryIndex.Vocabulary vocabulary, String word) {
-        for (int i = 0; i + 2 <= word.length(); i++) {
-            if (!vocabulary.bigrams().contains(word.substring(i, i + 2))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static double dice(Set<String> a, Set<String> b) {

@@ -18,13 +18,10 @@ package gov.dadukou.guidance.search;
  * @param askCoverage        like {@code wordCoverage}, but of the words of the clauses that ask alone
  *                           (see {@link QuestionReader})
  * @param unaskedCase        whether the entry is an illustrative case and the question did not ask for one
- * @param otherSubject       whether the question names a subject the entry is not about, however alike the words:
- *                           the entry is an overview of opening one kind of business and the question names another
- *                           that the overview never mentions ("开个药店…" against the convenience-store overview), or
- *                           the question says a document is lost or to be replaced and the entry's phrasings never
- *                           name it ("医保卡丢了怎么补办" against replacing a business licence), or the
- *                           question names a person's civil matter the entry never mentions ("结婚登记要带什么材料"
- *                           against registering a business)
+ * @param otherSubject       whether the question is about another subject than the entry, however alike the words
+ *                           ({@link Subjects#otherThan}): another business than an overview's, another lost document
+ *                           than the entry's (or none, for an entry on replacing one), or a person's civil procedure
+ *                           the entry never mentions
  */
 public record SearchHit(String entryId, double score, double questionScore, double answerScore, String bestPhrasing,
                         double wordCoverage, double bigramCoverage, double phrasingSimilarity, double denseSimilarity,

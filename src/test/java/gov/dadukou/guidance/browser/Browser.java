@@ -45,6 +45,10 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
     }
 
+    /**
+     * A headless Chromium whose page is {@code width}×{@code height} CSS pixels; below {@link #MIN_WINDOW} a phone is
+     * emulated (touch metrics, scale 2). Skipped outside CI when Chromium is not installed; CI must have it.
+     */
     static Browser open(int width, int height) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
@@ -56,8 +60,13 @@ final class Browser implements AutoCloseable {
         if (width < MIN_WINDOW) {
             // Headless Chromium keeps a window at least ~500 px wide whatever --window-size says: a phone's width is
             // emulated, or a "320 px" test would measure a 500 px page.
-            b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+            try {
+                b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+            } catch (RuntimeException e) {
+                b.close();
+                throw e;
+            }
         }
         return b;
     }

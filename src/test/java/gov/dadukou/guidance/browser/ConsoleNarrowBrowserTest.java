@@ -8,7 +8,6 @@ import org.openqa.selenium.By;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +51,15 @@ class ConsoleNarrowBrowserTest {
              Browser b = Browser.open(375, 812)) {
             server.assistant.chat().ask("共享充电宝放店里要备案吗", null);
             ConsoleBrowserTest.login(b, server.base(), "admin", ADMIN_PASSWORD);
+            assertEquals(375L, ((Number) b.js("return window.innerWidth")).longValue(), "a true 375 px viewport");
             List<String> labels = ConsoleBrowserTest.tabs(b);
             assertTrue(labels.size() >= 12, "the admin sees every tab: " + labels);
             Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
             for (String label : labels) {
                 openTab(b, label);
-                b.waitFor(d -> !d.findElement(By.id("view")).getText().isBlank());
-                Thread.sleep(150); // a list fills in after its request; measure what the reviewer then sees
+                // A view is drawn when its request returns: a heading, then a table, a form or a line saying it is empty.
+                b.waitFor(d -> !d.findElements(By.cssSelector("#view h2")).isEmpty()
+                        && !d.findElements(By.cssSelector("#view table, #view form, #view p")).isEmpty());
                 List<String> found = layoutProblems(b);
                 if (!found.isEmpty()) {
                     problems.put(label, found);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +25,7 @@ class LostDocumentTest {
     static final ShippedAssistant shipped = new ShippedAssistant();
 
     @Test
-    void anotherLostDocumentNeverGetsTheLicenceAnswer() {
+    void anotherLostDocumentNeverGetsTheLicenceAnswerNorTheIdCardsReferral() {
         for (String question : List.of("医保卡丢了怎么补办", "医保卡丢了咋个补", "健康证丢了怎么补办", "驾驶证丢了补办",
                 "食品经营许可证丢了怎么补办")) {
             ChatReply reply = shipped.get().chat().ask(question, null);
@@ -53,10 +54,30 @@ class LostDocumentTest {
 
     @Test
     void aLostBusinessLicenceIsAnsweredHoweverItIsNamed() {
-        for (String question : List.of("营业执照丢了怎么补办", "公司营业执照正本遗失了", "我的执照找不到了要去哪里补")) {
+        for (String question : List.of("营业执照丢了怎么补办", "公司营业执照正本遗失了", "我的执照找不到了要去哪里补",
+                "丢了营业执照怎么办", "遗失了营业执照要怎么补", "营业执照被我不小心弄丢了", "营业执照的正本和副本都丢了")) {
             ChatReply reply = shipped.get().chat().ask(question, null);
             assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
             assertEquals(LICENCE, reply.sources().get(0).id(), question);
         }
+    }
+
+    /** A prepaid card or a punch card is no document: questions about them are answered as before. */
+    @Test
+    void cardsThatAreNoDocumentsAreAnsweredAsBefore() {
+        Map<String, String> expected = Map.of(
+                "健身房会员卡老板跑路找不到了怎么维权", "scjg-yufukuan-huiyuanka",
+                "员工考勤打卡记录找不到了加班费怎么算", "rsj-jiaban-gongzi-biaozhun");
+        expected.forEach((question, entry) -> {
+            ChatReply reply = shipped.get().chat().ask(question, null);
+            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
+            assertEquals(entry, reply.sources().get(0).id(), question);
+        });
+    }
+
+    @Test
+    void aLostIdCardNamedAfterTheLossStillGetsItsReferral() {
+        ChatReply reply = shipped.get().chat().ask("丢了身份证去哪里补", null);
+        assertEquals(ID_CARD, reply.sources().get(0).id(), reply.answer());
     }
 }

@@ -62,39 +62,4 @@ class QuestionReaderTest {
         assertNull(QuestionReader.business(TextNormalizer.normalize("营业执照要挂在哪里")));
         assertNull(QuestionReader.business(TextNormalizer.normalize("我开了发票还要交税吗")), "开 of an invoice is not a business");
     }
-
-    @Test
-    void aLostOrReplacedDocumentIsNamedWithoutTheWordsAroundIt() {
-        java.util.Map<String, String> golden = java.util.Map.of(
-                "医保卡丢了怎么补办", "医保卡",
-                "我的身份证不小心弄丢了", "身份证",
-                "店里营业执照正本遗失了", "营业执照",
-                "健康证怎么补办", "健康证",
-                "食品经营许可证不小心撕坏了", "食品经营许可证",
-                "公章丢了要登报吗", "公章");
-        golden.forEach((question, document) ->
-                assertEquals(java.util.List.of(document), QuestionReader.lostDocuments(TextNormalizer.normalize(question)), question));
-    }
-
-    @Test
-    void noDocumentIsReadWhereNoneIsLost() {
-        for (String question : java.util.List.of("营业执照要挂出来吗", "老板根本找不到了工资怎么办", "社保断缴了可以补办吗",
-                "健康证过期了还能上班吗", "手机丢了咋个挂失号码", "烧烤店要办健康证吗")) {
-            assertEquals(java.util.List.of(), QuestionReader.lostDocuments(TextNormalizer.normalize(question)), question);
-        }
-    }
-
-    @Test
-    void personalCivilMattersAreNamedAndBusinessOnesAreNot() {
-        assertEquals(java.util.List.of("结婚"), QuestionReader.personalMatters(TextNormalizer.normalize("结婚登记需要带什么材料")));
-        assertEquals(java.util.List.of("户口", "公积金"),
-                QuestionReader.personalMatters(TextNormalizer.normalize("户口迁过来以后公积金怎么转")));
-        assertEquals(java.util.List.of(), QuestionReader.personalMatters(TextNormalizer.normalize("办营业执照要带什么材料")));
-    }
-
-    @Test
-    void everyLostDocumentOfAStoryIsRead() {
-        assertEquals(java.util.List.of("银行卡", "身份证"), QuestionReader.lostDocuments(TextNormalizer.normalize(
-                "今天在公交车上把身份证和银行卡一起掉了，银行卡已经挂失了，身份证要去哪里补办")));
-    }
 }
