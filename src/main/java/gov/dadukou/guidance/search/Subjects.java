@@ -35,7 +35,7 @@ final class Subjects {
      * registration may ask for a household register), which no business entry is about unless it says so.
      */
     private static final Pattern PERSONAL = Pattern.compile(
-            "结婚登记|婚姻登记|领结婚证|办结婚证|离婚|彩礼|户口迁|迁户口|落户|公积金提取|提取公积金|取公积金|公积金贷款"
+            "结婚登记|婚姻登记|结婚证|离婚|彩礼|户口迁|迁户口|落户|公积金提取|提取公积金|取公积金|公积金贷款"
                     + "|办护照|护照办理|办签证|签证办理|遗产|抚养费|收养|出生证明");
 
     private final String business;

@@ -21,7 +21,7 @@ class PersonalMatterTest {
 
     @Test
     void aPersonalMatterIsNeverAnsweredWithABusinessEntryThatDoesNotMentionIt() {
-        for (String question : List.of("结婚登记需要带什么材料", "户口迁移要准备什么材料", "公积金提取要多久到账")) {
+        for (String question : List.of("结婚登记需要带什么材料", "结婚证在大渡口哪里领", "户口迁移要准备什么材料", "公积金提取要多久到账")) {
             ChatReply reply = shipped.get().chat().ask(question, null);
             assertFalse(reply.matched(), question + " -> " + reply.answer());
         }
