@@ -68,11 +68,7 @@ class LostDocumentTest {
         Map<String, String> expected = Map.of(
                 "健身房会员卡老板跑路找不到了怎么维权", "scjg-yufukuan-huiyuanka",
                 "员工考勤打卡记录找不到了加班费怎么算", "rsj-jiaban-gongzi-biaozhun");
-        expected.forEach((question, entry) -> {
-            ChatReply reply = shipped.get().chat().ask(question, null);
-            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
-            assertEquals(entry, reply.sources().get(0).id(), question);
-        });
+        Answers.assertAnsweredWith(shipped.get(), expected);
     }
 
     @Test

@@ -47,10 +47,6 @@ class OtherBusinessTest {
                 "开了家火锅店要办什么证", "scjg-kaiban-canyindian-shouxu",
                 "开个美甲店要办啥证", "scjg-kaiban-meirong-meifa-shouxu",
                 "在家开网店要办哪些手续", "scjg-kaiban-wangdian-zhibo-shouxu");
-        expected.forEach((question, overview) -> {
-            ChatReply reply = shipped.get().chat().ask(question, null);
-            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
-            assertEquals(overview, reply.sources().get(0).id(), question);
-        });
+        Answers.assertAnsweredWith(shipped.get(), expected);
     }
 }

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "结婚登记需要带什么材料" shares 登记, 带 and 材料 with the entry on registering a business, and nothing else: a
@@ -34,10 +32,6 @@ class PersonalMatterTest {
                 "办营业执照需要带什么材料", "scjg-sheli-dengji-cailiao",
                 "办营业执照要带户口本吗", "scjg-sheli-dengji-cailiao",
                 "旅馆住客用护照入住要登记吗", "ga-lvguan-ruzhu-dengji");
-        expected.forEach((question, entry) -> {
-            ChatReply reply = shipped.get().chat().ask(question, null);
-            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
-            assertEquals(entry, reply.sources().get(0).id(), question);
-        });
+        Answers.assertAnsweredWith(shipped.get(), expected);
     }
 }
