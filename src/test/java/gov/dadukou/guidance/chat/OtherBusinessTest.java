@@ -8,7 +8,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "开个洗车店要办哪些证": the base has overviews of opening a convenience store, a restaurant, a hair salon, an online
@@ -33,11 +32,8 @@ class OtherBusinessTest {
     /** The general overview names many trades and is for any business: the rule above does not hold it back. */
     @Test
     void theGeneralOverviewAnswersForTheTradesItNamesAndForAnyShop() {
-        for (String question : List.of("开个药店要办哪些证", "开个网吧要办哪些证", "开个KTV要办哪些证", "开个健身房要办哪些证", "开个五金店要办哪些证")) {
-            ChatReply reply = shipped.get().chat().ask(question, null);
-            assertTrue(reply.matched(), question + " -> " + reply.outcome() + " " + reply.answer());
-            assertEquals("scjg-kaiban-tongyong-zhengzhao", reply.sources().get(0).id(), question);
-        }
+        Answers.assertAnsweredWith(shipped.get(), "scjg-kaiban-tongyong-zhengzhao",
+                List.of("开个药店要办哪些证", "开个网吧要办哪些证", "开个KTV要办哪些证", "开个健身房要办哪些证", "开个五金店要办哪些证"));
     }
 
     @Test
