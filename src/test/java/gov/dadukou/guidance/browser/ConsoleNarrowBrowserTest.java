@@ -28,7 +28,7 @@ class ConsoleNarrowBrowserTest {
 
     /**
      * What lies outside the window on the current view: elements (unless inside a box that scrolls sideways by itself),
-     * controls smaller than 24 px, and a page that scrolls sideways.
+     * controls smaller than 24 px, table headers wrapped to more than three lines, and a page that scrolls sideways.
      */
     @SuppressWarnings("unchecked")
     static List<String> layoutProblems(Browser b) {
@@ -39,7 +39,10 @@ class ConsoleNarrowBrowserTest {
                 + "  if (r.width === 0 && r.height === 0) { return; }"
                 + "  if ((r.left < -1 || r.right > w + 1) && !scrolls(n)) { out.push(n.tagName + '.' + n.className + ' ' + (n.textContent || '').slice(0, 20) + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); }"
                 + "  if (/^(INPUT|SELECT|BUTTON|TEXTAREA)$/.test(n.tagName) && n.type !== 'checkbox' && n.type !== 'radio' && (r.height < 24 || r.width < 24)) {"
-                + "    out.push('too small: ' + n.tagName + ' ' + (n.textContent || n.name) + ' ' + r.width + 'x' + r.height); } });"
+                + "    out.push('too small: ' + n.tagName + ' ' + (n.textContent || n.name) + ' ' + r.width + 'x' + r.height); }"
+                // A column squeezed to a character's width stacks its header a character per line: readable by no one.
+                + "  if (n.tagName === 'TH' && r.height > 3.5 * parseFloat(getComputedStyle(n).lineHeight)) {"
+                + "    out.push('header wraps: ' + (n.textContent || '').slice(0, 12) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height)); } });"
                 + "if (document.documentElement.scrollWidth > w + 1) { out.push('page scrolls sideways: ' + document.documentElement.scrollWidth); }"
                 + "return out.slice(0, 12);");
     }
