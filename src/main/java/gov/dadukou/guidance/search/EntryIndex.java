@@ -57,9 +57,17 @@ public final class EntryIndex implements AutoCloseable {
     /** In how many entries each token occurs; rebuilt after every change (a few ms for the whole base). */
     private volatile Map<String, Integer> documentFrequency = Map.of();
 
-    /** The words and bigrams an entry contains, normalized. */
+    /**
+     * The words and bigrams an entry contains, normalized, and the documents its phrasings ask about losing
+     * ({@link Subjects#lostDocuments}; read once here rather than for every question that mentions a loss).
+     */
     record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
-                      boolean caseStudy, boolean overview, boolean generalOverview) {
+                      boolean caseStudy, boolean overview, boolean generalOverview, List<String> lostDocuments) {
+        Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
+                   boolean caseStudy, boolean overview, boolean generalOverview) {
+            this(words, bigrams, phrasings, phrasingBigrams, caseStudy, overview, generalOverview,
+                    phrasings.stream().flatMap(p -> Subjects.lostDocuments(TextNormalizer.normalize(p)).stream()).distinct().toList());
+        }
     }
 
     /** Null when dense retrieval is off. */

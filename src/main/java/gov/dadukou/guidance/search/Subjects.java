@@ -53,7 +53,7 @@ final class Subjects {
         this.business = QuestionReader.business(reading.text());
         this.text = context == null ? reading.text() : context + "，" + reading.text();
         this.aboutLoss = LOSS_WORD.matcher(text).find();
-        this.lostDocuments = aboutLoss ? lostDocuments(text) : List.of();
+        this.lostDocuments = aboutLoss ? namedLost(text) : List.of();
         this.personal = PERSONAL.matcher(reading.ask()).results().map(m -> m.group()).distinct().toList();
     }
 
@@ -64,9 +64,11 @@ final class Subjects {
      * @param normalized the text after {@link TextNormalizer#normalize}
      */
     static List<String> lostDocuments(String normalized) {
-        if (!LOSS_WORD.matcher(normalized).find()) {
-            return List.of();
-        }
+        return LOSS_WORD.matcher(normalized).find() ? namedLost(normalized) : List.of();
+    }
+
+    /** {@link #lostDocuments} once a loss word is known to be there. */
+    private static List<String> namedLost(String normalized) {
         return java.util.stream.Stream.concat(DOCUMENT_LOST.matcher(normalized).results(), LOST_DOCUMENT.matcher(normalized).results())
                 .map(m -> m.group(1)).distinct().toList();
     }
@@ -100,8 +102,7 @@ final class Subjects {
      * licence). Names match when one holds the other ("执照" and "营业执照").
      */
     private boolean otherLostDocument(EntryIndex.Vocabulary entry) {
-        List<String> named = entry.phrasings().stream()
-                .flatMap(p -> lostDocuments(TextNormalizer.normalize(p)).stream()).distinct().toList();
+        List<String> named = entry.lostDocuments();
         if (lostDocuments.isEmpty()) {
             return !named.isEmpty() && named.stream().noneMatch(text::contains);
         }
