@@ -48,6 +48,17 @@ public final class ChatService {
     private static final Pattern IN_SEASON = Pattern.compile(
             "(最近|近期|这段时间|这阵子|这几天|眼下|当前|目前|现在|这个月|本月|近来|这个季节|节前|马上)[^，,。？?]{0,8}(注意|提醒|提示|检查|重点|执法|风险)");
 
+    /**
+     * "最近要注意什么", "我开饭馆的，这段时间执法检查重点是什么": the last clause asks what is in season. A story that
+     * only mentions a coming inspection before asking something else ("最近应急局说要来检查，我要准备哪些资料") is
+     * searched like any question.
+     */
+    static boolean asksWhatIsInSeason(String question) {
+        String text = TextNormalizer.normalize(question).replaceAll("[\\s，,。；;！!？?、]+$", "");
+        String[] clauses = text.split("[，,。；;！!？?]");
+        return clauses.length > 0 && IN_SEASON.matcher(clauses[clauses.length - 1]).find();
+    }
+
     /** The reminders in season today, for "最近要注意什么"; empty when none. */
     public interface Season {
         List<Entry> inSeason();
@@ -141,7 +152,7 @@ public final class ChatService {
             return new ChatReply(talk.get().text(), false, talk.get().outcome(), List.of(), List.of(), sid, 0);
         }
 
-        if (IN_SEASON.matcher(TextNormalizer.normalize(q)).find()) {
+        if (asksWhatIsInSeason(q)) {
             List<Entry> inSeason = season.inSeason();
             if (!inSeason.isEmpty()) {
                 return new ChatReply(AnswerComposer.inSeason(season.today(), inSeason), true, AnswerPolicy.Outcome.ANSWER.json(),
