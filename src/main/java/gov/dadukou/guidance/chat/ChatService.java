@@ -55,8 +55,8 @@ public final class ChatService {
      */
     static boolean asksWhatIsInSeason(String question) {
         String text = TextNormalizer.normalize(question).replaceAll("[\\s，,。；;！!？?、]+$", "");
-        String[] clauses = text.split("[，,。；;！!？?]");
-        return clauses.length > 0 && IN_SEASON.matcher(clauses[clauses.length - 1]).find();
+        String[] clauses = text.split("[，,。；;！!？?]"); // never empty: "" splits to [""]
+        return IN_SEASON.matcher(clauses[clauses.length - 1]).find();
     }
 
     /** The reminders in season today, for "最近要注意什么"; empty when none. */
