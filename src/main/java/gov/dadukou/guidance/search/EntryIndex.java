@@ -60,13 +60,14 @@ public final class EntryIndex implements AutoCloseable {
     /**
      * The words and bigrams an entry contains, normalized, and the documents its phrasings ask about losing
      * ({@link Subjects#lostDocuments}; read once here rather than for every question that mentions a loss).
+     * The phrasings are normalized already ({@link EntryAnalysis#phrasings}).
      */
     record Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
                       boolean caseStudy, boolean overview, boolean generalOverview, List<String> lostDocuments) {
         Vocabulary(Set<String> words, Set<String> bigrams, List<String> phrasings, List<Set<String>> phrasingBigrams,
                    boolean caseStudy, boolean overview, boolean generalOverview) {
             this(words, bigrams, phrasings, phrasingBigrams, caseStudy, overview, generalOverview,
-                    phrasings.stream().flatMap(p -> Subjects.lostDocuments(TextNormalizer.normalize(p)).stream()).distinct().toList());
+                    phrasings.stream().flatMap(p -> Subjects.lostDocuments(p).stream()).distinct().toList());
         }
     }
 
