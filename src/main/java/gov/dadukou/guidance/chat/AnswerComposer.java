@@ -85,6 +85,20 @@ public final class AnswerComposer {
         return sb.toString();
     }
 
+    /**
+     * A question about another place's rules ("上海的垃圾分类怎么分"): the base states national law and Chongqing's, so
+     * the reply says where that place's own rules are asked, and lists the nearest entries as reading only.
+     */
+    static String elsewhere(String place, List<String> nearby) {
+        StringBuilder sb = new StringBuilder("您问的是").append(place).append("的规定或做法。本助手解答的是国家法律法规和重庆市、大渡口区的规定；")
+                .append(place).append("当地的具体规定、标准和办理方式可能不同，请向当地有关部门咨询，或拨打当地的12345政务服务便民热线。");
+        if (!nearby.isEmpty()) {
+            sb.append("\n知识库中的相近内容讲的是国家或重庆的规定，仅供参考，可点选查看：");
+            numbered(sb, nearby);
+        }
+        return sb.toString();
+    }
+
     private static void basis(StringBuilder sb, Entry entry) {
         sb.append("\n\n法律依据：").append(entry.legalBasisText()).append('。');
     }

@@ -6,6 +6,7 @@ import gov.dadukou.guidance.knowledge.Department;
 import gov.dadukou.guidance.knowledge.Entry;
 import gov.dadukou.guidance.knowledge.EntryStore;
 import gov.dadukou.guidance.knowledge.Kind;
+import gov.dadukou.guidance.search.QuestionReader;
 import gov.dadukou.guidance.search.Retriever;
 import gov.dadukou.guidance.search.SearchHit;
 import gov.dadukou.guidance.search.SearchResult;
@@ -187,6 +188,14 @@ public final class ChatService {
     }
 
     private ChatReply reply(SearchResult result, AnswerPolicy.Decision decision, String sid, String remembered) {
+        String elsewhere = AnswerPolicy.decidedWithoutModel(result) ? null : QuestionReader.placeElsewhere(result.reading());
+        if (elsewhere != null) {
+            // "北京的控烟条例怎么规定": Chongqing's rule or the national one would answer a question that was not asked.
+            List<String> nearby = decision.confidence() >= AnswerPolicy.NEARBY_FLOOR
+                    ? suggestions(result, 0, Set.of(), AnswerPolicy.NEARBY_FLOOR / 2, OFFERS) : List.of();
+            return new ChatReply(AnswerComposer.elsewhere(elsewhere, nearby), false, AnswerPolicy.Outcome.NONE.json(),
+                    List.of(), nearby, sid, decision.confidence());
+        }
         Optional<Entry> referral = decision.outcome() == AnswerPolicy.Outcome.NONE ? Optional.empty() : referral(result);
         if (referral.isPresent()) {
             // The question is most like one the assistant does not answer (a landlord's deposit): say where it goes,

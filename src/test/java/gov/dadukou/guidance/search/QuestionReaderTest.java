@@ -53,6 +53,23 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aPlaceElsewhereIsNamedWhenTheAskIsAboutItsRules() {
+        assertEquals("上海", QuestionReader.placeElsewhere(read("上海的垃圾分类怎么分")));
+        assertEquals("广州", QuestionReader.placeElsewhere(read("广州市的最低工资标准是多少")));
+        assertEquals("成都", QuestionReader.placeElsewhere(read("成都政策对个体户有没有补贴")));
+        assertEquals("北京", QuestionReader.placeElsewhere(read("我在北京开的餐馆，北京的控烟条例怎么规定的")));
+    }
+
+    @Test
+    void aStoryThatHappensElsewhereOrATripThereNamesNoSuchPlace() {
+        assertNull(QuestionReader.placeElsewhere(read("我在郑州一家医院上班，入职两个月没签合同，能要双倍工资吗")));
+        assertNull(QuestionReader.placeElsewhere(read("我在北京开的餐馆被罚了五千，合法吗")));
+        assertNull(QuestionReader.placeElsewhere(read("重庆到成都的高铁几点有车")));
+        assertNull(QuestionReader.placeElsewhere(read("重庆的最低工资是多少")));
+        assertNull(QuestionReader.placeElsewhere(read("从北京网店买的书缺页了怎么办")));
+    }
+
+    @Test
     void theBusinessBeingOpenedOrRunIsNamed() {
         assertEquals("药店", QuestionReader.business(TextNormalizer.normalize("开个药店要办哪些证")));
         assertEquals("火锅店", QuestionReader.business(TextNormalizer.normalize("我在大渡口开了家火锅店，年报什么时候报")));
