@@ -58,6 +58,7 @@ class QuestionReaderTest {
         assertEquals("广州", QuestionReader.placeElsewhere(read("广州市的最低工资标准是多少")));
         assertEquals("成都", QuestionReader.placeElsewhere(read("成都政策对个体户有没有补贴")));
         assertEquals("北京", QuestionReader.placeElsewhere(read("我在北京开的餐馆，北京的控烟条例怎么规定的")));
+        assertEquals("深圳", QuestionReader.placeElsewhere(read("在深圳注册公司可以用虚拟地址吗")));
     }
 
     @Test
