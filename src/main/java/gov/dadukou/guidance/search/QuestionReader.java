@@ -36,8 +36,9 @@ public final class QuestionReader {
                     + "(?:店|馆|厂|公司|摊|吧|房|院|所|站|班|机构|中心|工作室|超市|民宿|ktv))");
 
     /**
-     * A place other than Chongqing named as the owner of what is asked: "上海的垃圾分类", "北京的控烟条例", "广州的社保政策", "深圳注册公司".
-     * Provincial-level names and large cities; a place one travels to or from ("到成都的高铁") is not one.
+     * A place other than Chongqing named as the owner of what is asked: "上海的垃圾分类", "北京的控烟条例",
+     * "广州的社保政策", "深圳注册公司". Provincial-level names and large cities; a place one travels to or from
+     * ("到成都的高铁") is not one.
      */
     private static final Pattern ELSEWHERE = Pattern.compile(
             "(?<![到去往从回])(北京|上海|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
