@@ -89,24 +89,32 @@ class QuestionGapsTest {
     }
 
     /**
-     * Quality floor on a realistic log (the knowledge base's phrasings, varied, a quarter as long
-     * narratives): the ten largest gaps are those of comparing every question with every group, in size exactly
+     * Quality floor on realistic logs (the knowledge base's phrasings, varied, a quarter as long narratives): for
+     * nearly every log, the ten largest gaps are those of comparing every question with every group, in size exactly
      * and in representative for at least nine of the ten. MinHash/LSH finds a pair of similar questions with
-     * probability 0.98–0.999 near the threshold (docs/benchmarks.md), so a log drawn from new content may have one
-     * question of a tied group missed; with the base of 2026-12-02 evening (260 entries) one group of five lost one
-     * member that way and the next group of five took tenth place.
+     * probability 0.98–0.999 near the threshold (docs/benchmarks.md), so now and then a log has a member of a group of
+     * long narratives missed; which log that is moves with every change to the base. One fixed log (seed 42) made
+     * this test fail on content changes alone: at 2026-12-03 (fourteenth session) 96 of seeds 1–100 passed with the
+     * base and 94 with the session's starting base, seed 42 among the few failing. So twenty logs are drawn and at
+     * least eighteen must hold, which a real loss of recall would still break.
      */
     @Test
-    void theLargestGapsOfARealisticLogAreThoseOfComparingEveryGroup() {
-        List<QuestionLog.Row> log = SyntheticQuestions.log(SyntheticQuestions.corpus(TestServer.SHIPPED_KB), 1_000, 42);
-
-        List<QuadraticGrouping.Gap> everyGroup = QuadraticGrouping.group(log, 10);
-        List<QuestionGaps.Gap> now = QuestionGaps.group(log, 10);
-
-        assertEquals(everyGroup.stream().map(QuadraticGrouping.Gap::count).toList(), now.stream().map(QuestionGaps.Gap::count).toList());
-        Set<String> representatives = everyGroup.stream().map(QuadraticGrouping.Gap::representative).collect(java.util.stream.Collectors.toSet());
-        long shared = now.stream().filter(g -> representatives.contains(g.representative())).count();
-        assertTrue(shared >= 9, shared + " of 10 shared: " + everyGroup + " vs " + now);
+    void theLargestGapsOfRealisticLogsAreThoseOfComparingEveryGroup() {
+        List<Long> failing = new ArrayList<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            List<QuestionLog.Row> log = SyntheticQuestions.log(SyntheticQuestions.corpus(TestServer.SHIPPED_KB), 1_000, seed);
+            List<QuadraticGrouping.Gap> everyGroup = QuadraticGrouping.group(log, 10);
+            List<QuestionGaps.Gap> now = QuestionGaps.group(log, 10);
+            Set<String> representatives = everyGroup.stream().map(QuadraticGrouping.Gap::representative)
+                    .collect(java.util.stream.Collectors.toSet());
+            long shared = now.stream().filter(g -> representatives.contains(g.representative())).count();
+            boolean sameSizes = everyGroup.stream().map(QuadraticGrouping.Gap::count).toList()
+                    .equals(now.stream().map(QuestionGaps.Gap::count).toList());
+            if (!sameSizes || shared < 9) {
+                failing.add(seed);
+            }
+        }
+        assertTrue(failing.size() <= 2, "logs whose largest gaps differ from comparing every group: seeds " + failing);
     }
 
     @Test
