@@ -191,8 +191,7 @@ public final class ChatService {
         String elsewhere = AnswerPolicy.decidedWithoutModel(result) ? null : QuestionReader.placeElsewhere(result.reading());
         if (elsewhere != null) {
             // "北京的控烟条例怎么规定": Chongqing's rule or the national one would answer a question that was not asked.
-            List<String> nearby = decision.confidence() >= AnswerPolicy.NEARBY_FLOOR
-                    ? suggestions(result, 0, Set.of(), AnswerPolicy.NEARBY_FLOOR / 2, OFFERS) : List.of();
+            List<String> nearby = nearby(result, decision);
             return new ChatReply(AnswerComposer.elsewhere(elsewhere, nearby), false, AnswerPolicy.Outcome.NONE.json(),
                     List.of(), nearby, sid, decision.confidence());
         }
@@ -231,17 +230,24 @@ public final class ChatService {
                 // Not sure enough even to ask "did you mean": the honest "not sure" stands, and the nearest
                 // entries are listed under it as related reading, so a story whose words are far from the
                 // entry's still reaches it in a click. Refused-before-the-model questions have confidence 0.
-                if (decision.confidence() >= AnswerPolicy.NEARBY_FLOOR) {
-                    List<String> nearby = suggestions(result, 0, Set.of(), AnswerPolicy.NEARBY_FLOOR / 2, OFFERS);
-                    if (!nearby.isEmpty()) {
-                        return new ChatReply(AnswerComposer.noneWithNearby(nearby), false,
-                                AnswerPolicy.Outcome.NONE.json(), List.of(), nearby, sid, decision.confidence());
-                    }
+                List<String> nearby = nearby(result, decision);
+                if (!nearby.isEmpty()) {
+                    return new ChatReply(AnswerComposer.noneWithNearby(nearby), false,
+                            AnswerPolicy.Outcome.NONE.json(), List.of(), nearby, sid, decision.confidence());
                 }
             }
         }
         return new ChatReply(result.reading().latin() ? AnswerComposer.notChinese() : AnswerComposer.none(), false,
                 AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid, decision.confidence());
+    }
+
+    /**
+     * The nearest entries listed as reading under a reply that answers nothing ("not sure", another place's rules):
+     * none below {@link AnswerPolicy#NEARBY_FLOOR}, else up to {@link #OFFERS} at or above half that floor.
+     */
+    private List<String> nearby(SearchResult result, AnswerPolicy.Decision decision) {
+        return decision.confidence() >= AnswerPolicy.NEARBY_FLOOR
+                ? suggestions(result, 0, Set.of(), AnswerPolicy.NEARBY_FLOOR / 2, OFFERS) : List.of();
     }
 
     /**

@@ -100,9 +100,10 @@ class QuestionGapsTest {
      */
     @Test
     void theLargestGapsOfRealisticLogsAreThoseOfComparingEveryGroup() {
+        SyntheticQuestions.Corpus corpus = SyntheticQuestions.corpus(TestServer.SHIPPED_KB);
         List<Long> failing = new ArrayList<>();
         for (long seed = 1; seed <= 20; seed++) {
-            List<QuestionLog.Row> log = SyntheticQuestions.log(SyntheticQuestions.corpus(TestServer.SHIPPED_KB), 1_000, seed);
+            List<QuestionLog.Row> log = SyntheticQuestions.log(corpus, 1_000, seed);
             List<QuadraticGrouping.Gap> everyGroup = QuadraticGrouping.group(log, 10);
             List<QuestionGaps.Gap> now = QuestionGaps.group(log, 10);
             Set<String> representatives = everyGroup.stream().map(QuadraticGrouping.Gap::representative)
