@@ -28,7 +28,7 @@ class LegalCorrectionsTest {
     /** The district agencies of departments.yaml: a case story names the kind of authority, never a real office. */
     private static final List<String> DISTRICT_AGENCIES = List.of("区市场监管局", "区人力社保局", "区应急管理局", "区消防救援支队",
             "区城市管理局", "区生态环境局", "区税务局", "区公安分局", "区卫生健康委", "区文化旅游委", "区商务委", "区住房城乡建委", "区水利局",
-            "区教委", "区司法局");
+            "区教委", "区司法局", "区医疗保障局");
 
     @BeforeAll
     static void load() {
