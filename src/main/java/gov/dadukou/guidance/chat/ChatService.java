@@ -56,8 +56,14 @@ public final class ChatService {
      */
     static boolean asksWhatIsInSeason(String question) {
         String text = TextNormalizer.normalize(question).replaceAll("[\\s，,。；;！!？?、]+$", "");
-        String[] clauses = text.split("[，,。；;！!？?]"); // never empty: "" splits to [""]
-        return IN_SEASON.matcher(clauses[clauses.length - 1]).find();
+        // People typing on a phone often put spaces where commas go ("最近街道来检查 说要装报警器 这个是强制的吗"), so a
+        // space ends a clause too; a bare time word before a space ("最近 要注意什么") belongs to the clause after it.
+        String[] clauses = text.split("[，,。；;！!？?\\s]+"); // never empty: "" splits to [""]
+        String last = clauses[clauses.length - 1];
+        if (clauses.length > 1 && clauses[clauses.length - 2].length() <= 4) {
+            last = clauses[clauses.length - 2] + last;
+        }
+        return IN_SEASON.matcher(last).find();
     }
 
     /** The reminders in season today, for "最近要注意什么"; empty when none. */
@@ -194,6 +200,11 @@ public final class ChatService {
             List<String> nearby = nearby(result, decision);
             return new ChatReply(AnswerComposer.elsewhere(elsewhere, nearby), false, AnswerPolicy.Outcome.NONE.json(),
                     List.of(), nearby, sid, decision.confidence());
+        }
+        if (!AnswerPolicy.decidedWithoutModel(result) && QuestionReader.asksMarketForecast(result.reading())) {
+            // "重庆的房价明年会跌吗": no rule says where a market goes; 房价 would borrow the hotel-pricing entry.
+            return new ChatReply(AnswerComposer.FORECAST, false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid,
+                    decision.confidence());
         }
         Optional<Entry> referral = decision.outcome() == AnswerPolicy.Outcome.NONE ? Optional.empty() : referral(result);
         if (referral.isPresent()) {

@@ -62,6 +62,24 @@ public final class QuestionReader {
         return m.find() ? m.group(1) : null;
     }
 
+    /** Where a market is going (房价明年会跌吗, 股票还能涨吗, 哪个区房价最低): no rule answers that. */
+    private static final Pattern FORECAST = Pattern.compile(
+            "(房价|楼市|房子|股价|股票|股市|基金|金价|黄金|油价|汇率|比特币|币价)[^，,。？?！!；;\\s]{0,8}(还会|还能|会不会|会|要)"
+                    + "(涨|跌|降|升值|贬值|回暖|反弹)"
+                    + "|(房价|股价|股市|楼市|金价|油价|汇率|币价)[^，,。？?！!；;\\s]{0,4}(走势|预测|行情)"
+                    + "|(哪个区|哪里|哪儿|哪个地方)[^，,。？?！!；;\\s]{0,4}(房价|房子)[^，,。？?！!；;\\s]{0,2}(最低|最便宜|最高|最贵|便宜)");
+    /** A hotel's room price is a pricing rule the base does answer ("国庆酒店房价会涨吗" asks whether it may). */
+    private static final Pattern LODGING = Pattern.compile("酒店|宾馆|民宿|客房|旅馆|住宿");
+
+    /**
+     * Whether the question asks where a market price is going (houses, shares, gold): 房价 is also a hotel's room
+     * price in the base, so "重庆的房价明年会跌吗" borrowed the holiday hotel-pricing entry. A question that names a hotel
+     * or lodging is not such a question.
+     */
+    public static boolean asksMarketForecast(Reading reading) {
+        return FORECAST.matcher(reading.text()).find() && !LODGING.matcher(reading.text()).find();
+    }
+
     /**
      * The business the question names as being opened or run ("开个药店要办哪些证" → "药店"), or null when it names
      * none.

@@ -71,6 +71,16 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aQuestionAboutWhereAMarketIsGoingIsToldApartFromARuleAboutPrices() {
+        assertTrue(QuestionReader.asksMarketForecast(read("重庆的房价明年会跌吗")));
+        assertTrue(QuestionReader.asksMarketForecast(read("我手上的股票还能涨吗")));
+        assertTrue(QuestionReader.asksMarketForecast(read("重庆哪个区房价最低")));
+        assertFalse(QuestionReader.asksMarketForecast(read("国庆酒店房价会涨吗，要提前公示吗")));
+        assertFalse(QuestionReader.asksMarketForecast(read("节日期间房价能涨价吗")));
+        assertFalse(QuestionReader.asksMarketForecast(read("店铺房租明年要涨，合同没到期可以吗")));
+    }
+
+    @Test
     void theBusinessBeingOpenedOrRunIsNamed() {
         assertEquals("药店", QuestionReader.business(TextNormalizer.normalize("开个药店要办哪些证")));
         assertEquals("火锅店", QuestionReader.business(TextNormalizer.normalize("我在大渡口开了家火锅店，年报什么时候报")));
