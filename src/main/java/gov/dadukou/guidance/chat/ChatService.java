@@ -194,14 +194,15 @@ public final class ChatService {
     }
 
     private ChatReply reply(SearchResult result, AnswerPolicy.Decision decision, String sid, String remembered) {
-        String elsewhere = AnswerPolicy.decidedWithoutModel(result) ? null : QuestionReader.placeElsewhere(result.reading());
+        boolean read = !AnswerPolicy.decidedWithoutModel(result);
+        String elsewhere = read ? QuestionReader.placeElsewhere(result.reading()) : null;
         if (elsewhere != null) {
             // "北京的控烟条例怎么规定": Chongqing's rule or the national one would answer a question that was not asked.
             List<String> nearby = nearby(result, decision);
             return new ChatReply(AnswerComposer.elsewhere(elsewhere, nearby), false, AnswerPolicy.Outcome.NONE.json(),
                     List.of(), nearby, sid, decision.confidence());
         }
-        if (!AnswerPolicy.decidedWithoutModel(result) && QuestionReader.asksMarketForecast(result.reading())) {
+        if (read && QuestionReader.asksMarketForecast(result.reading())) {
             // "重庆的房价明年会跌吗": no rule says where a market goes; 房价 would borrow the hotel-pricing entry.
             return new ChatReply(AnswerComposer.FORECAST, false, AnswerPolicy.Outcome.NONE.json(), List.of(), List.of(), sid,
                     decision.confidence());

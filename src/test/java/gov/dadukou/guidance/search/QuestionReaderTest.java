@@ -78,6 +78,7 @@ class QuestionReaderTest {
         assertFalse(QuestionReader.asksMarketForecast(read("国庆酒店房价会涨吗，要提前公示吗")));
         assertFalse(QuestionReader.asksMarketForecast(read("节日期间房价能涨价吗")));
         assertFalse(QuestionReader.asksMarketForecast(read("店铺房租明年要涨，合同没到期可以吗")));
+        assertFalse(QuestionReader.asksMarketForecast(read("房东说房子会涨房租，合同没到期可以涨吗")));
     }
 
     @Test
