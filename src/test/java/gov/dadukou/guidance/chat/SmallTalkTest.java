@@ -27,6 +27,7 @@ class SmallTalkTest {
             Map.entry("明白了", SmallTalk.Topic.THANKS), Map.entry("好的，感谢！", SmallTalk.Topic.THANKS),
             Map.entry("你是谁", SmallTalk.Topic.ABOUT), Map.entry("你是谁开发的", SmallTalk.Topic.ABOUT),
             Map.entry("你是机器人吗？", SmallTalk.Topic.ABOUT), Map.entry("请问你是真人吗", SmallTalk.Topic.ABOUT),
+            Map.entry("你是机器人还是真人", SmallTalk.Topic.ABOUT),
             Map.entry("你叫什么名字", SmallTalk.Topic.ABOUT), Map.entry("你能做什么", SmallTalk.Topic.ABOUT),
             Map.entry("你能回答哪些问题", SmallTalk.Topic.ABOUT), Map.entry("这个助手怎么用", SmallTalk.Topic.ABOUT),
             Map.entry("你们的回答有法律效力吗", SmallTalk.Topic.BINDING), Map.entry("你说的准确吗", SmallTalk.Topic.BINDING),
