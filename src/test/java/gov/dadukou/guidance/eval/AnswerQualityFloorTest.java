@@ -25,10 +25,12 @@ class AnswerQualityFloorTest {
      * answered by the new entry on children's personal information and relabelled the same way; the same two
      * out-of-scope lines as before are still answered, now 11/13 = 0.846, so the floor is 0.84: no more answered
      * out-of-scope questions than before, and the issue's 0.85 is not met on this half (docs/retrieval.md).
+     * Sixteenth session: 0.065 (5 of 77 turns) / 0.846 / 0.813 (52/64); the confident-wrong and offered floors
+     * follow, one question of headroom each (6 turns = 0.078; 50/64 = 0.781).
      */
-    private static final double REAL_CONFIDENT_WRONG = 0.10;
+    private static final double REAL_CONFIDENT_WRONG = 0.08;
     private static final double REAL_REJECTED = 0.84;
-    private static final double REAL_ANSWERED_OR_OFFERED = 0.71;
+    private static final double REAL_ANSWERED_OR_OFFERED = 0.78;
 
     @RegisterExtension
     static final ShippedAssistant shipped = new ShippedAssistant();
