@@ -87,7 +87,7 @@ public final class AnswerComposer {
 
     /** Where a market price is going: not a rule, so not answered, and no entry is offered in its place. */
     static final String FORECAST = "本助手解答企业经营中的合规问题，依据的是法律法规和政策规定，不预测房价、股价等市场行情，也不提供投资建议。"
-            + "如有经营中的合规问题，欢迎换个问法再问；其他事项可以拨打12345政务服务便民热线咨询。";
+            + "如有经营中的合规问题，欢迎换个问法再问；其他事项可以拨打" + HOTLINE + "咨询。";
 
     /**
      * A question about another place's rules ("上海的垃圾分类怎么分"): the base states national law and Chongqing's, so
