@@ -24,8 +24,10 @@ class ReferralTest {
     @RegisterExtension
     static final ShippedAssistant shipped = new ShippedAssistant();
 
-    /** Paraphrases, not the referrals' own phrasings: a landlord, a traffic accident, a property fee. */
+    /** Paraphrases, not the referrals' own phrasings: a landlord, a traffic accident, a property fee, a traffic fine. */
     private static final Map<String, String> OUTSIDE = Map.of(
+            "闯红灯扣几分", "ga-jiaotong-weifa-jifen",
+            "送货的面包车违章停车被拍了，驾照要扣分吗", "ga-jiaotong-weifa-jifen",
             "退租的时候房东说墙脏了要扣我一半押金，这合理吗", "sfj-minjian-jiufen-tiaojie",
             "早上倒车把别人的车蹭了，对方要我赔两千，该怎么处理", "ga-jiaotong-shigu-chuli",
             "小区物业服务很差，我们业主能不能集体不交物业费", "zjw-wuyefei-jiufen");
