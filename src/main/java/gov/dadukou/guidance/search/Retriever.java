@@ -144,7 +144,7 @@ public final class Retriever {
 
         boolean asksForCases = CASE_WORDS.matcher(text).find();
         boolean asksForOverview = OVERVIEW_WORDS.matcher(reading.ask()).find() && !ONE_CERTIFICATE.matcher(reading.ask()).find();
-        Subjects subjects = new Subjects(reading, contextText);
+        Subjects subjects = new Subjects(reading, contextText, text);
         DenseIndex.Similarities similarity = denseSimilarities(text, contextText);
         double maxLexical = scores.values().stream().mapToDouble(v -> v[0] + weights.answer() * v[1]).max().orElse(0);
         Set<String> candidates = new HashSet<>(scores.keySet());

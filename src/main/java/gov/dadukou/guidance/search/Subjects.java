@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a question is about, read before its candidates are weighed, for the one judgement words cannot make: that an
- * entry reading almost like the question is about another subject. Three kinds are read: the business opened or run
+ * entry reading almost like the question is about another subject. Four kinds are read: the business opened or run
  * ("开个药店…" against the convenience store's overview), a document lost or to be replaced ("医保卡丢了" against
- * replacing a business licence) and a person's own civil procedure ("结婚登记要带什么材料" against registering a
- * business). A candidate about another subject may be offered, never asserted ({@code AnswerPolicy}). Immutable and
+ * replacing a business licence), a person's own civil procedure ("结婚登记要带什么材料" against registering a
+ * business) and young people (an entry about minors against a question that names none). A candidate about another subject may be offered, never asserted ({@code AnswerPolicy}). Immutable and
  * thread-safe; the patterns are shared, matchers local.
  */
 final class Subjects {
@@ -38,7 +38,18 @@ final class Subjects {
             "结婚登记|婚姻登记|结婚证|离婚|彩礼|户口迁|迁户口|落户|公积金提取|提取公积金|取公积金|公积金贷款"
                     + "|办护照|护照办理|办签证|签证办理|遗产|抚养费|收养|出生证明");
 
+    /**
+     * Entries about young people, as their titles say (selling to minors, minors in internet cafés, children's personal
+     * information): a question naming no young person, no age and no school is about something else, however alike
+     * the rest ("商场买的金项链含金量不够" against a minor buying a gold necklace).
+     */
+    private static final Pattern ABOUT_MINORS = Pattern.compile("未成年|周岁孩子|不满十周岁");
+    /** How a question names a young person, an age or a school. */
+    private static final Pattern YOUNG_PERSON = Pattern.compile(
+            "成年|年轻|孩子|小孩|娃|学生|学校|校园|校门|初中|高中|小学|中学|儿童|少年|小朋友|童工|家长|监护人|岁|未满|不满");
+
     private final String business;
+    private final boolean namesYoungPerson;
     private final boolean aboutLoss;
     private final List<String> lostDocuments;
     private final String text;
@@ -50,9 +61,18 @@ final class Subjects {
      *                turn before it lost
      */
     Subjects(QuestionReader.Reading reading, String context) {
+        this(reading, context, reading.text());
+    }
+
+    /**
+     * @param question the question as normalized, before the reading strips its specifics: an age ("13岁") names a young
+     *                 person although it is no word an entry is about
+     */
+    Subjects(QuestionReader.Reading reading, String context, String question) {
         this.business = QuestionReader.business(reading.text());
         this.text = context == null ? reading.text() : context + "，" + reading.text();
         this.aboutLoss = LOSS_WORD.matcher(text).find();
+        this.namesYoungPerson = YOUNG_PERSON.matcher(text).find() || YOUNG_PERSON.matcher(question).find();
         this.lostDocuments = aboutLoss ? namedLost(text) : List.of();
         this.personal = PERSONAL.matcher(reading.ask()).results().map(m -> m.group()).distinct().toList();
     }
@@ -83,7 +103,13 @@ final class Subjects {
         boolean otherBusiness = entry.overview() && !entry.generalOverview() && business != null && !mentionsBusiness(entry);
         boolean otherDocument = aboutLoss && otherLostDocument(entry);
         boolean otherPersonal = !personal.isEmpty() && personal.stream().noneMatch(w -> mentionsAnywhere(entry, w));
-        return otherBusiness || otherDocument || otherPersonal;
+        boolean otherPerson = !namesYoungPerson && ABOUT_MINORS.matcher(title(entry)).find();
+        return otherBusiness || otherDocument || otherPersonal || otherPerson;
+    }
+
+    /** The entry's title: the last of its phrasings ({@code EntryAnalysis.phrasings}). */
+    private static String title(EntryIndex.Vocabulary entry) {
+        return entry.phrasings().get(entry.phrasings().size() - 1);
     }
 
     /**

@@ -62,7 +62,8 @@ class SubjectsTest {
 
     private static boolean other(String question, String context, EntryIndex.Vocabulary entry) {
         String before = context == null ? null : TextNormalizer.normalize(context);
-        return new Subjects(QuestionReader.read(TextNormalizer.normalize(question)), before).otherThan(entry);
+        String normalized = TextNormalizer.normalize(question);
+        return new Subjects(QuestionReader.read(normalized), before, normalized).otherThan(entry);
     }
 
     @Test
@@ -90,5 +91,20 @@ class SubjectsTest {
         EntryIndex.Vocabulary withoutCertificate = entryAsking("员工没健康证被检查到了怎么办");
         assertEquals(true, other("健康证丢了怎么补办", null, withoutCertificate));
         assertEquals(false, other("员工没有健康证能上班吗", null, withoutCertificate));
+    }
+
+    /** An entry about minors (its title says so) is another subject for a question that names no young person. */
+    @Test
+    void anEntryAboutMinorsIsForQuestionsThatNameAYoungPersonAnAgeOrASchool() {
+        EntryIndex.Vocabulary minors = entryAsking("初中生来店里买几千块的金项链能卖吗", "未成年人购物：与年龄、智力相适应的有效，超出的须经家长同意");
+        for (String question : List.of("初中生来店里买金项链能卖吗", "13岁的孩子买了三千块的手机能退吗", "来了几个说自己成年了的小年轻",
+                "学校门口的小卖部能卖烟吗")) {
+            assertEquals(false, other(question, null, minors), question);
+        }
+        for (String question : List.of("商场买的金项链说是足金，拿去检测含金量不够，怎么办", "买的手机没有质量问题能退吗")) {
+            assertEquals(true, other(question, null, minors), question);
+        }
+        EntryIndex.Vocabulary jewellery = entryAsking("金项链含金量不足怎么办", "销售者不得以假充真、以次充好");
+        assertEquals(false, other("商场买的金项链说是足金，拿去检测含金量不够，怎么办", null, jewellery));
     }
 }
