@@ -287,12 +287,22 @@ public final class ChatService {
     static final int REFERRAL_CANDIDATES = 3;
 
     /**
+     * How much less likely than the first candidate a referral among the next two may be and still be given: a referral
+     * about as likely as the best entry means the question may well be outside the guidance, so the entry is offered
+     * beside the referral rather than asserted. Without the margin, a change of the base's word statistics in the
+     * third decimal flipped "车被刮了找不到人怎么办" between the traffic-accident referral and a confident answer from
+     * the entry on a car-wash scratching a car (both at 0.80).
+     */
+    static final double REFERRAL_MARGIN = 0.05;
+
+    /**
      * Which candidate's referral a reply gives: the first when it is a referral, else the first of the others (up to
-     * {@link #REFERRAL_CANDIDATES}) that is a referral at least as likely as the first candidate; -1 for none.
+     * {@link #REFERRAL_CANDIDATES}) that is a referral at most {@link #REFERRAL_MARGIN} less likely than the first
+     * candidate; -1 for none.
      */
     static int referralAt(double[] confidence, boolean[] isReferral) {
         for (int i = 0; i < confidence.length; i++) {
-            if (isReferral[i] && (i == 0 || confidence[i] >= confidence[0])) {
+            if (isReferral[i] && (i == 0 || confidence[i] >= confidence[0] - REFERRAL_MARGIN)) {
                 return i;
             }
         }

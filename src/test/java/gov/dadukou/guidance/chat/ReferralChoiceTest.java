@@ -17,6 +17,13 @@ class ReferralChoiceTest {
         assertEquals(2, ChatService.referralAt(new double[] {0.6, 0.9, 0.6}, new boolean[] {false, false, true}));
     }
 
+    /** Two candidates equally likely to the second decimal: which is first must not decide that the entry is asserted. */
+    @Test
+    void aLaterReferralAlmostAsLikelyAsTheFirstIsChosen() {
+        assertEquals(1, ChatService.referralAt(new double[] {0.804, 0.801, 0.2}, new boolean[] {false, true, false}));
+        assertEquals(1, ChatService.referralAt(new double[] {0.80, 0.76}, new boolean[] {false, true}));
+    }
+
     @Test
     void aLaterReferralLessLikelyThanTheFirstLeavesTheAnswerAlone() {
         assertEquals(-1, ChatService.referralAt(new double[] {0.82, 0.69, 0.1}, new boolean[] {false, true, false}));
