@@ -59,6 +59,8 @@ class QuestionReaderTest {
         assertEquals("成都", QuestionReader.placeElsewhere(read("成都政策对个体户有没有补贴")));
         assertEquals("北京", QuestionReader.placeElsewhere(read("我在北京开的餐馆，北京的控烟条例怎么规定的")));
         assertEquals("深圳", QuestionReader.placeElsewhere(read("在深圳注册公司可以用虚拟地址吗")));
+        assertEquals("广东", QuestionReader.placeElsewhere(read("产假是多少天啊 广东的")));
+        assertEquals("杭州", QuestionReader.placeElsewhere(read("最低工资标准现在是多少，杭州的")));
     }
 
     @Test
@@ -68,6 +70,7 @@ class QuestionReaderTest {
         assertNull(QuestionReader.placeElsewhere(read("重庆到成都的高铁几点有车")));
         assertNull(QuestionReader.placeElsewhere(read("重庆的最低工资是多少")));
         assertNull(QuestionReader.placeElsewhere(read("从北京网店买的书缺页了怎么办")));
+        assertNull(QuestionReader.placeElsewhere(read("单位不给交公积金，可以去哪投诉，我在郑州")));
     }
 
     @Test
