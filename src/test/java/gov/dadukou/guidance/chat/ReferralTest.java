@@ -24,10 +24,11 @@ class ReferralTest {
     @RegisterExtension
     static final ShippedAssistant shipped = new ShippedAssistant();
 
-    /** Paraphrases, not the referrals' own phrasings: a landlord, a traffic accident, a property fee, a traffic fine. */
+    /** Paraphrases, not the referrals' own phrasings: a landlord, a traffic accident, a property fee, a traffic fine, the housing fund. */
     private static final Map<String, String> OUTSIDE = Map.of(
             "闯红灯扣几分", "ga-jiaotong-weifa-jifen",
             "送货的面包车违章停车被拍了，驾照要扣分吗", "ga-jiaotong-weifa-jifen",
+            "单位三年没给我们交住房公积金，去哪里反映", "gjj-danwei-jiaocun-zhufang-gongjijin",
             "退租的时候房东说墙脏了要扣我一半押金，这合理吗", "sfj-minjian-jiufen-tiaojie",
             "早上倒车把别人的车蹭了，对方要我赔两千，该怎么处理", "ga-jiaotong-shigu-chuli",
             "小区物业服务很差，我们业主能不能集体不交物业费", "zjw-wuyefei-jiufen");
