@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * entry reading almost like the question is about another subject. Four kinds are read: the business opened or run
  * ("开个药店…" against the convenience store's overview), a document lost or to be replaced ("医保卡丢了" against
  * replacing a business licence), a person's own civil procedure ("结婚登记要带什么材料" against registering a
- * business) and young people (an entry about minors against a question that names none). A candidate about another subject may be offered, never asserted ({@code AnswerPolicy}). Immutable and
- * thread-safe; the patterns are shared, matchers local.
+ * business) and parties an entry's title names (minors, road traffic) that the question does not. A candidate about
+ * another subject may be offered, never asserted ({@code AnswerPolicy}). Immutable and thread-safe; the patterns are
+ * shared, matchers local.
  */
 final class Subjects {
     /** Words that say something is lost, damaged or to be replaced. */
@@ -39,17 +40,23 @@ final class Subjects {
                     + "|办护照|护照办理|办签证|签证办理|遗产|抚养费|收养|出生证明");
 
     /**
-     * Entries about young people, as their titles say (selling to minors, minors in internet cafés, children's personal
-     * information): a question naming no young person, no age and no school is about something else, however alike
-     * the rest ("商场买的金项链含金量不够" against a minor buying a gold necklace).
+     * Who or what an entry is about, as its title says, that a question must name too, however alike the rest: young
+     * people (selling to minors, minors in internet cafés, children's personal information; "商场买的金项链含金量不够"
+     * against a minor buying a gold necklace), and road traffic (accidents, fines and points; "打架把人打成轻伤" against
+     * the traffic-accident referral). Ages are read before the reading strips numbers ("13岁").
      */
-    private static final Pattern ABOUT_MINORS = Pattern.compile("未成年|周岁孩子|不满十周岁");
-    /** How a question names a young person, an age or a school. */
-    private static final Pattern YOUNG_PERSON = Pattern.compile(
-            "成年|年轻|孩子|小孩|娃|学生|学校|校园|校门|初中|高中|小学|中学|儿童|少年|小朋友|童工|家长|监护人|岁|未满|不满");
+    private record Party(Pattern title, Pattern question) {
+    }
+
+    private static final List<Party> PARTIES = List.of(
+            new Party(Pattern.compile("未成年|周岁孩子|不满十周岁"), Pattern.compile(
+                    "成年|年轻|孩子|小孩|娃|学生|学校|校园|校门|初中|高中|小学|中学|儿童|少年|小朋友|童工|家长|监护人|岁|未满|不满")),
+            new Party(Pattern.compile("^(道路交通|交通违法)"), Pattern.compile(
+                    "车|驾|撞|追尾|剐|蹭|交警|交通|红灯|违章|违停|肇事|逃逸|行人|马路|路口|高速|公路|摩托|司机|骑")));
 
     private final String business;
-    private final boolean namesYoungPerson;
+    /** Whether the question names each of {@link #PARTIES}, in order. */
+    private final boolean[] namesParty;
     private final boolean aboutLoss;
     private final List<String> lostDocuments;
     private final String text;
@@ -72,7 +79,11 @@ final class Subjects {
         this.business = QuestionReader.business(reading.text());
         this.text = context == null ? reading.text() : context + "，" + reading.text();
         this.aboutLoss = LOSS_WORD.matcher(text).find();
-        this.namesYoungPerson = YOUNG_PERSON.matcher(text).find() || YOUNG_PERSON.matcher(question).find();
+        this.namesParty = new boolean[PARTIES.size()];
+        for (int i = 0; i < namesParty.length; i++) {
+            Pattern named = PARTIES.get(i).question();
+            namesParty[i] = named.matcher(text).find() || named.matcher(question).find();
+        }
         this.lostDocuments = aboutLoss ? namedLost(text) : List.of();
         this.personal = PERSONAL.matcher(reading.ask()).results().map(m -> m.group()).distinct().toList();
     }
@@ -103,8 +114,18 @@ final class Subjects {
         boolean otherBusiness = entry.overview() && !entry.generalOverview() && business != null && !mentionsBusiness(entry);
         boolean otherDocument = aboutLoss && otherLostDocument(entry);
         boolean otherPersonal = !personal.isEmpty() && personal.stream().noneMatch(w -> mentionsAnywhere(entry, w));
-        boolean otherPerson = !namesYoungPerson && ABOUT_MINORS.matcher(title(entry)).find();
-        return otherBusiness || otherDocument || otherPersonal || otherPerson;
+        return otherBusiness || otherDocument || otherPersonal || otherParty(entry);
+    }
+
+    /** The entry's title names one of {@link #PARTIES} that the question does not. */
+    private boolean otherParty(EntryIndex.Vocabulary entry) {
+        String title = title(entry);
+        for (int i = 0; i < namesParty.length; i++) {
+            if (!namesParty[i] && PARTIES.get(i).title().matcher(title).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry's title: the last of its phrasings ({@code EntryAnalysis.phrasings}). */

@@ -107,4 +107,14 @@ class SubjectsTest {
         EntryIndex.Vocabulary jewellery = entryAsking("金项链含金量不足怎么办", "销售者不得以假充真、以次充好");
         assertEquals(false, other("商场买的金项链说是足金，拿去检测含金量不够，怎么办", null, jewellery));
     }
+
+    /** The traffic-accident referral is for questions about vehicles or roads, not for every injury and compensation. */
+    @Test
+    void aRoadTrafficEntryIsForQuestionsThatNameAVehicleOrARoad() {
+        EntryIndex.Vocabulary accident = entryAsking("交通事故的赔偿双方谈不拢怎么办", "道路交通事故：有人受伤要立即报警；赔偿有争议可以请交警部门调解");
+        for (String question : List.of("早上倒车把别人的车蹭了，对方要我赔两千", "骑电动车撞了行人怎么处理", "交警出了认定书我不服")) {
+            assertEquals(false, other(question, null, accident), question);
+        }
+        assertEquals(true, other("我弟弟打架把人打成轻伤二级，对方要赔偿才肯谅解", null, accident));
+    }
 }
