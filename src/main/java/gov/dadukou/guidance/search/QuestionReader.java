@@ -35,15 +35,16 @@ public final class QuestionReader {
             "开(?:了|个|家|间|一家|一个|一间|了个|了家|了一家|了一个)?([^，,。！!？?；;、\\s个家间了的]{0,6}?"
                     + "(?:店|馆|厂|公司|摊|吧|房|院|所|站|班|机构|中心|工作室|超市|民宿|ktv))");
 
+    /** Provincial-level names and large cities other than Chongqing, as one capturing group. */
+    private static final String PLACES = "(北京|上海|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+            + "海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门|广州|深圳|成都|杭州|南京|武汉|西安|郑州|长沙|"
+            + "苏州|东莞|佛山|青岛|厦门|宁波|合肥|昆明|贵阳|南宁|济南|沈阳|大连|哈尔滨|长春|石家庄|太原|南昌|福州|兰州|"
+            + "乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|三亚|无锡|温州)";
     /**
      * A place other than Chongqing named as the owner of what is asked: "上海的垃圾分类", "北京的控烟条例",
      * "广州的社保政策", "深圳注册公司". Provincial-level names and large cities; a place one travels to or from
      * ("到成都的高铁") is not one.
      */
-    private static final String PLACES = "(北京|上海|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
-            + "海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|台湾|香港|澳门|广州|深圳|成都|杭州|南京|武汉|西安|郑州|长沙|"
-            + "苏州|东莞|佛山|青岛|厦门|宁波|合肥|昆明|贵阳|南宁|济南|沈阳|大连|哈尔滨|长春|石家庄|太原|南昌|福州|兰州|"
-            + "乌鲁木齐|呼和浩特|银川|西宁|拉萨|海口|三亚|无锡|温州)";
     private static final Pattern ELSEWHERE = Pattern.compile(
             "(?<![到去往从回])" + PLACES + "(?:市|省|地区)?(?:当地|本地|那边|这边)?"
                     + "(?:的|政策|规定|标准|条例|办法|注册|办理|申请|缴纳)");
